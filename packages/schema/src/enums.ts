@@ -1,0 +1,35 @@
+/**
+ * Vocabularies shared by the API and the dashboard, as readonly arrays with their union types,
+ * so both sides validate and display the same values.
+ */
+
+/** Risk treatment options (ISO 31000 §6.5.2). */
+export const riskTreatmentOptions = ['avoid', 'mitigate', 'transfer', 'accept'] as const;
+export type RiskTreatmentOption = (typeof riskTreatmentOptions)[number];
+
+/** Where a risk stands in its handling. */
+export const riskStatuses = ['identified', 'assessed', 'treating', 'monitoring', 'closed'] as const;
+export type RiskStatus = (typeof riskStatuses)[number];
+
+/** The organisation's role for an AI system, after ISO/IEC 22989 (ISO/IEC 42001 clause 4.1). */
+export const aiRoles = ['provider', 'producer', 'customer', 'partner', 'subject', 'relevant-authority'] as const;
+export type AiRole = (typeof aiRoles)[number];
+
+/** Stages of an AI system's life cycle. */
+export const lifeCycleStages = [
+  'inception',
+  'design-development',
+  'verification-validation',
+  'deployment',
+  'operation-monitoring',
+  're-evaluation',
+  'retirement',
+] as const;
+export type LifeCycleStage = (typeof lifeCycleStages)[number];
+
+/**
+ * Risk tiers of the EU AI Act (Regulation (EU) 2024/1689). "limited" and "minimal" are informal
+ * labels (the Act does not use them); "unclassified" means the questionnaire is not done yet.
+ */
+export const euAiActTiers = ['prohibited', 'high-risk', 'limited', 'minimal', 'gpai', 'gpai-systemic', 'unclassified'] as const;
+export type EuAiActTier = (typeof euAiActTiers)[number];
