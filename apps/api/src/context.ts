@@ -1,0 +1,52 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { AuthChecker } from 'type-graphql';
+import type { Role } from './auth/roles.js';
+import { bearerToken, findSession } from './auth/sessions.js';
+import type { Membership } from './entities/membership.entity.js';
+import type { Session } from './entities/session.entity.js';
+import type { Orm } from './db.js';
+import { forbidden, unauthenticated } from './errors.js';
+
+/** Who is calling: the membership (user, organisation, role) of a live session. */
+export interface Viewer {
+  session: Session;
+  membership: Membership;
+}
+
+export interface Context {
+  /** A fork of the EntityManager for this request alone. */
+  em: EntityManager;
+  viewer: Viewer | null;
+  sessionHours: number;
+}
+
+/** Builds the per-request context: a fresh EntityManager and the viewer of the bearer token. */
+export async function createContext(orm: Orm, authorization: string | undefined, sessionHours: number): Promise<Context> {
+  const em = orm.em.fork();
+  const token = bearerToken(authorization);
+  const session = token ? await findSession(em, token) : null;
+  return {
+    em,
+    sessionHours,
+    viewer: session ? { session, membership: session.membership } : null,
+  };
+}
+
+/** The viewer of an authorised operation (the auth checker has already run). */
+export function viewerOf(context: Context): Viewer {
+  if (!context.viewer) throw unauthenticated();
+  return context.viewer;
+}
+
+/**
+ * `@Authorized()` needs a live session; `@Authorized(roles)` also one of the roles. Throws the
+ * error itself so the client learns which role was missing.
+ */
+export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
+  if (!context.viewer) throw unauthenticated();
+  const role = context.viewer.membership.role;
+  if (roles.length > 0 && !roles.includes(role)) {
+    throw forbidden(`Your role (${role}) may not do this; it needs one of: ${roles.join(', ')}`);
+  }
+  return true;
+};

@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MikroORM as SqliteORM } from '@mikro-orm/better-sqlite';
+import type { MikroORM } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
+import type { DatabaseTarget } from './env.js';
+import { ConfigError } from './errors.js';
+import { entities } from './entities/index.js';
+import { migrations } from './migrations/index.js';
+
+export type Orm = MikroORM;
+
+const migrationsOptions = {
+  tableName: 'assay_migrations',
+  migrationsList: migrations,
+  transactional: true,
+  allOrNothing: true,
+  snapshot: false,
+};
+
+/**
+ * Opens the database named by the target. For PostgreSQL the database is created when it
+ * does not exist yet; for SQLite the file and its folder are. Connection problems become a
+ * ConfigError that names DATABASE_URL.
+ */
+export async function openDatabase(target: DatabaseTarget, options: { debug?: boolean } = {}): Promise<Orm> {
+  const common = {
+    entities,
+    extensions: [Migrator],
+    migrations: migrationsOptions,
+    debug: options.debug ?? false,
+    allowGlobalContext: false,
+    discovery: { warnWhenNoEntities: true },
+  };
+  if (target.kind === 'sqlite') {
+    if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+    let orm: Orm;
+    try {
+      orm = await SqliteORM.init({ ...common, dbName: target.path });
+      const connection = orm.em.getConnection();
+      await connection.execute('pragma foreign_keys = on');
+      if (target.path !== ':memory:') await connection.execute('pragma journal_mode = wal');
+      await connection.execute('select count(*) from sqlite_master');
+    } catch (error) {
+      throw new ConfigError('DATABASE_URL', `points at ${target.display}, which cannot be opened as an SQLite database (${describe(error)}); move the file aside or choose another path`);
+    }
+    return orm;
+  }
+  const orm = await PostgresORM.init({ ...common, clientUrl: target.url, connect: false });
+  try {
+    await orm.schema.ensureDatabase();
+    await orm.connect();
+    await orm.em.getConnection().execute('select 1');
+  } catch (error) {
+    await orm.close(true).catch(() => undefined);
+    throw new ConfigError('DATABASE_URL', `cannot reach ${target.display} (${describe(error)}); start PostgreSQL or correct DATABASE_URL`);
+  }
+  return orm;
+}
+
+/**
+ * Applies pending migrations. Refuses, before changing anything, a database that has migrations
+ * this version does not know: it was written by a newer Assay.
+ */
+export async function migrate(orm: Orm, target: DatabaseTarget): Promise<string[]> {
+  const migrator = orm.getMigrator();
+  const known = new Set(migrations.map((migration) => migration.name));
+  const executed = await migrator.getExecutedMigrations();
+  const unknown = executed.filter((row) => !known.has(row.name)).map((row) => row.name);
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      `points at ${target.display}, which was written by a newer version of Assay (unknown migration ${unknown.join(', ')}); upgrade Assay or point DATABASE_URL at another database. Nothing was changed.`,
+    );
+  }
+  const applied = await migrator.up();
+  return applied.map((migration) => migration.name);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: string }).code;
+    const firstLine = error.message.split('\n')[0] ?? error.message;
+    return code && !firstLine.includes(code) ? `${code}: ${firstLine}` : firstLine;
+  }
+  return String(error);
+}

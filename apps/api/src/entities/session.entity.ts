@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Membership } from './membership.entity.js';
+
+/**
+ * A signed-in session. Only the SHA-256 of the bearer token is stored, so a copy of the
+ * database does not hand out working tokens. Kept in the database, so any API replica can
+ * check it.
+ */
+@Entity({ tableName: 'session' })
+export class Session {
+  [OptionalProps]?: 'createdAt' | 'revokedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 64, unique: true })
+  tokenHash!: string;
+
+  @ManyToOne(() => Membership, { deleteRule: 'cascade' })
+  membership!: Membership;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime' })
+  expiresAt!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  revokedAt: Date | null = null;
+}

@@ -1,0 +1,18 @@
+import type { Migration } from '@mikro-orm/migrations';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+
+export type Dialect = 'sqlite' | 'postgresql';
+
+/**
+ * Each migration carries the DDL for both supported databases, written out as the schema
+ * generator produced it for the entities of that version, so a migrated database and the
+ * entities agree (a test checks that no schema difference remains on either database).
+ */
+export function addStatements(migration: Migration, byDialect: Record<Dialect, string>): void {
+  const platform = (migration as unknown as { driver: { getPlatform(): unknown } }).driver.getPlatform();
+  const dialect: Dialect = platform instanceof PostgreSqlPlatform ? 'postgresql' : 'sqlite';
+  for (const statement of byDialect[dialect].split(/;\s*\n/)) {
+    const sql = statement.trim().replace(/;$/, '');
+    if (sql) migration.addSql(sql);
+  }
+}

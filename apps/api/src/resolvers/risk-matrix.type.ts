@@ -1,0 +1,51 @@
+import type { RiskMatrix } from '@assay/risk-engine';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'One step of a likelihood or impact scale.' })
+export class ScaleLevel {
+  @Field(() => Int)
+  value!: number;
+
+  @Field(() => String)
+  label!: string;
+}
+
+@ObjectType({ description: 'A rating band: scores from min to max carry this level.' })
+export class RiskBand {
+  @Field(() => String)
+  level!: string;
+
+  @Field(() => Int)
+  min!: number;
+
+  @Field(() => Int)
+  max!: number;
+}
+
+@ObjectType({ description: "The organisation's risk criteria (clause 6.1.1): scales, bands and appetite." })
+export class RiskMatrixInfo {
+  @Field(() => [ScaleLevel])
+  likelihood!: ScaleLevel[];
+
+  @Field(() => [ScaleLevel])
+  impact!: ScaleLevel[];
+
+  @Field(() => [RiskBand])
+  bands!: RiskBand[];
+
+  @Field(() => Int, { description: 'The highest score the organisation accepts without treatment.' })
+  appetite!: number;
+
+  @Field(() => Int)
+  maxScore!: number;
+
+  static from(matrix: RiskMatrix): RiskMatrixInfo {
+    return Object.assign(new RiskMatrixInfo(), {
+      likelihood: matrix.likelihood.map((step) => ({ ...step })),
+      impact: matrix.impact.map((step) => ({ ...step })),
+      bands: matrix.bands.map((band) => ({ ...band })),
+      appetite: matrix.appetite,
+      maxScore: matrix.maxScore,
+    });
+  }
+}

@@ -1,0 +1,103 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import { type Context, createContext } from './context.js';
+import type { Orm } from './db.js';
+import { createSchema } from './schema.js';
+
+export interface ServerOptions {
+  orm: Orm;
+  /** Folder of the built dashboard to serve at `/`; null serves the API alone. */
+  webDist?: string | null;
+  sessionHours?: number;
+  /** Where internal errors are reported; they never reach the client. */
+  logError?: (error: unknown) => void;
+}
+
+export interface AssayServer {
+  app: Express;
+  apollo: ApolloServer<Context>;
+  /** Stops Apollo; the caller closes the HTTP listener and the ORM. */
+  stop(): Promise<void>;
+}
+
+/** Error codes whose message is meant for the client; everything else is masked. */
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Builds the HTTP application: GraphQL at /graphql, liveness at /healthz and the dashboard at /.
+ * It never listens, so tests drive it directly.
+ */
+export async function createServer(options: ServerOptions): Promise<AssayServer> {
+  const { orm, webDist = null, sessionHours = 12 } = options;
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+
+  const maskInternalErrors = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
+    logError(error);
+    return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path };
+  };
+
+  const apollo = new ApolloServer<Context>({
+    schema: await createSchema(),
+    formatError: maskInternalErrors,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [clearIdentityMap],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => createContext(orm, req.headers.authorization, sessionHours),
+    }),
+  );
+
+  if (webDist && existsSync(join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    // Client-side routes: any other GET that wants HTML gets the app shell.
+    app.get(/^\/(?!graphql|healthz).*/, (request, response, next) => {
+      if (!request.accepts('html')) return next();
+      response.sendFile(join(webDist, 'index.html'));
+    });
+  }
+
+  return { app, apollo, stop: () => apollo.stop() };
+}
+
+/** Drops the request's identity map once the response is sent, so memory does not grow. */
+const clearIdentityMap: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue }) {
+        contextValue.em?.clear();
+      },
+    };
+  },
+};

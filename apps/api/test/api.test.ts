@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Risk } from '../src/entities/risk.entity.js';
+import { Organisation } from '../src/entities/organisation.entity.js';
+import { DEMO_EXECUTIVE, DEMO_RISKS, DEMO_SIGN_IN } from '../src/seed/demo.js';
+import { type TestApi, startTestApi } from './support/api.js';
+import { testDatabases } from './support/databases.js';
+
+const databases = await testDatabases();
+
+describe('prerequisites', () => {
+  // Without CI a missing PostgreSQL is a loud skip; with CI=true it fails here.
+  it.skipIf(databases.postgresqlMissing !== null && process.env.CI !== 'true')('PostgreSQL is reachable', () => {
+    expect(databases.postgresqlMissing).toBeNull();
+  });
+  it('SQLite is always available', () => {
+    expect(databases.available.map((database) => database.name)).toContain('sqlite');
+  });
+});
+
+const RISK_FIELDS = 'id title likelihood impact score level withinAppetite version';
+
+describe.each(databases.available)('GraphQL API on $name', (database) => {
+  let api: TestApi;
+  let admin: string;
+  let executive: string;
+
+  beforeAll(async () => {
+    api = await startTestApi(database.create());
+    admin = await api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+    executive = await api.signIn(DEMO_EXECUTIVE.email, DEMO_EXECUTIVE.password);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('migrations build exactly the schema the entities describe', async () => {
+    const difference = await api.orm.schema.getUpdateSchemaSQL({ wrap: false });
+    expect(difference.trim()).toBe('');
+  });
+
+  it('answers liveness at /healthz', async () => {
+    const response = await fetch(`${api.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('refuses the risk register without a session', async () => {
+    const result = await api.graphql(`{ risks { id } }`);
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a wrong password without saying whether the account exists', async () => {
+    const wrong = await api.graphql(`mutation { signIn(email: "${DEMO_SIGN_IN.email}", password: "nope") { token } }`);
+    const unknown = await api.graphql(`mutation { signIn(email: "nobody@example.com", password: "nope") { token } }`);
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(wrong.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message);
+  });
+
+  it('signs in (ignoring the case of the email) and reports the viewer', async () => {
+    const token = await api.signIn(DEMO_SIGN_IN.email.toUpperCase(), DEMO_SIGN_IN.password);
+    const result = await api.graphql<{ me: { role: string; user: { email: string }; organisation: { name: string } } }>(
+      `{ me { role user { email } organisation { name } } }`,
+      {},
+      token,
+    );
+    expect(result.data?.me).toEqual({ role: 'ADMIN', user: { email: DEMO_SIGN_IN.email }, organisation: { name: 'Northwind Lending (demo)' } });
+  });
+
+  it('lists the seeded risks, scored likelihood × impact on the 5×5 matrix, highest first', async () => {
+    const result = await api.graphql<{ risks: { title: string; likelihood: number; impact: number; score: number; level: string; withinAppetite: boolean }[] }>(
+      `{ risks { ${RISK_FIELDS} } }`,
+      {},
+      admin,
+    );
+    const risks = result.data?.risks ?? [];
+    expect(risks).toHaveLength(DEMO_RISKS.length);
+    for (const risk of risks) expect(risk.score).toBe(risk.likelihood * risk.impact);
+    const scores = risks.map((risk) => risk.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // The first seeded risk is rated 4 × 5 = 20: Critical (20–25), above the appetite of 4.
+    const first = risks.find((risk) => risk.title === DEMO_RISKS[0]?.[0]);
+    expect(first).toMatchObject({ score: 20, level: 'Critical', withinAppetite: false });
+    // 1 × 2 = 2 is Low and within appetite.
+    expect(risks.at(-1)).toMatchObject({ score: 2, level: 'Low', withinAppetite: true });
+  });
+
+  it('exposes the risk criteria', async () => {
+    const result = await api.graphql<{ riskMatrix: { appetite: number; maxScore: number; bands: { level: string; min: number; max: number }[] } }>(
+      `{ riskMatrix { appetite maxScore bands { level min max } } }`,
+      {},
+      executive,
+    );
+    expect(result.data?.riskMatrix).toEqual({
+      appetite: 4,
+      maxScore: 25,
+      bands: [
+        { level: 'Low', min: 1, max: 4 },
+        { level: 'Medium', min: 5, max: 9 },
+        { level: 'High', min: 10, max: 16 },
+        { level: 'Critical', min: 20, max: 25 },
+      ],
+    });
+  });
+
+  it('creates a risk scored by the risk engine', async () => {
+    const result = await api.graphql<{ createRisk: { score: number; level: string; withinAppetite: boolean; version: number } }>(
+      `mutation($input: CreateRiskInput!) { createRisk(input: $input) { ${RISK_FIELDS} } }`,
+      { input: { title: '  Hallucinated citations in summaries ', likelihood: 3, impact: 4 } },
+      admin,
+    );
+    expect(result.errors).toBeUndefined();
+    // 3 × 4 = 12 falls in High (10–16).
+    expect(result.data?.createRisk).toMatchObject({ title: 'Hallucinated citations in summaries', score: 12, level: 'High', withinAppetite: false, version: 1 });
+  });
+
+  it.each([
+    [{ title: 'x', likelihood: 7, impact: 2 }, 'likelihood', 'likelihood must be a whole number from 1 to 5, got 7'],
+    [{ title: 'x', likelihood: 2, impact: 0 }, 'impact', 'impact must be a whole number from 1 to 5, got 0'],
+    [{ title: '   ', likelihood: 2, impact: 2 }, 'title', 'title must not be empty'],
+    [{ title: 'y'.repeat(201), likelihood: 2, impact: 2 }, 'title', 'title must be at most 200 characters, got 201'],
+  ])('rejects bad input %j naming the field, and stores nothing', async (input, field, message) => {
+    const before = await api.orm.em.fork().count(Risk, {});
+    const result = await api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input }, admin);
+    expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
+    expect(await api.orm.em.fork().count(Risk, {})).toBe(before);
+  });
+
+  it('keeps the executive role read-only', async () => {
+    const result = await api.graphql(
+      `mutation { createRisk(input: { title: "From the board", likelihood: 1, impact: 1 }) { id } }`,
+      {},
+      executive,
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.errors?.[0]?.message).toContain('executive');
+  });
+
+  it('re-scores an updated risk and refuses an edit based on a stale version', async () => {
+    const created = await api.graphql<{ createRisk: { id: string; version: number } }>(
+      `mutation { createRisk(input: { title: "Model inversion", likelihood: 2, impact: 2 }) { id version } }`,
+      {},
+      admin,
+    );
+    const id = created.data?.createRisk.id;
+    const update = `mutation($id: ID!, $input: UpdateRiskInput!) { updateRisk(id: $id, input: $input) { ${RISK_FIELDS} } }`;
+    const first = await api.graphql<{ updateRisk: { score: number; level: string; version: number } }>(update, { id, input: { expectedVersion: 1, likelihood: 5 } }, admin);
+    // 5 × 2 = 10: High.
+    expect(first.data?.updateRisk).toMatchObject({ likelihood: 5, impact: 2, score: 10, level: 'High', version: 2 });
+    const stale = await api.graphql(update, { id, input: { expectedVersion: 1, impact: 1 } }, admin);
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const stored = await api.orm.em.fork().findOneOrFail(Risk, { id: id ?? '' });
+    expect({ impact: stored.impact, version: stored.version }).toEqual({ impact: 2, version: 2 });
+  });
+
+  it("never shows another organisation's risks", async () => {
+    const em = api.orm.em.fork();
+    const other = em.create(Organisation, { name: 'Other tenant' });
+    const foreign = em.create(Risk, { organisation: other, title: 'Foreign risk', likelihood: 5, impact: 5, score: 25, level: 'Critical', withinAppetite: false });
+    await em.flush();
+    const list = await api.graphql<{ risks: { id: string }[] }>(`{ risks { id } }`, {}, admin);
+    expect(list.data?.risks.map((risk) => risk.id)).not.toContain(foreign.id);
+    const single = await api.graphql<{ risk: unknown }>(`query($id: ID!) { risk(id: $id) { id } }`, { id: foreign.id }, admin);
+    expect(single.data?.risk).toBeNull();
+    const update = await api.graphql(`mutation($id: ID!) { updateRisk(id: $id, input: { expectedVersion: 1, title: "hijack" }) { id } }`, { id: foreign.id }, admin);
+    expect(update.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('ends a session on sign-out', async () => {
+    const token = await api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+    expect((await api.graphql(`mutation { signOut }`, {}, token)).data).toEqual({ signOut: true });
+    expect((await api.graphql<{ me: unknown }>(`{ me { role } }`, {}, token)).data?.me).toBeNull();
+  });
+});

@@ -1,0 +1,65 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Orm, migrate, openDatabase } from '../../src/db.js';
+import type { DatabaseTarget } from '../../src/env.js';
+import { seedDemoIfEmpty } from '../../src/seed/demo.js';
+import { createServer } from '../../src/server.js';
+
+export interface GraphQLResponse<Data> {
+  data?: Data | null;
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+}
+
+export interface TestApi {
+  orm: Orm;
+  url: string;
+  /** Internal errors the server logged (they never reach clients). */
+  loggedErrors: unknown[];
+  graphql<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<Data>>;
+  signIn(email: string, password: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Opens a fresh database, migrates and seeds it, and serves the API on a free loopback port. */
+export async function startTestApi(target: DatabaseTarget): Promise<TestApi> {
+  const orm = await openDatabase(target);
+  await migrate(orm, target);
+  await seedDemoIfEmpty(orm.em.fork());
+  const loggedErrors: unknown[] = [];
+  const assay = await createServer({ orm, logError: (error) => loggedErrors.push(error) });
+  const server: Server = createHttpServer(assay.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const graphql: TestApi['graphql'] = async (query, variables = {}, token = null) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as never;
+  };
+
+  return {
+    orm,
+    url,
+    loggedErrors,
+    graphql,
+    async signIn(email, password) {
+      const result = await graphql<{ signIn: { token: string } }>(
+        'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }',
+        { email, password },
+      );
+      const token = result.data?.signIn.token;
+      if (!token) throw new Error(`sign-in as ${email} failed: ${JSON.stringify(result.errors)}`);
+      return token;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await assay.stop();
+      if (target.kind === 'postgresql') await orm.schema.dropDatabase(target.dbName).catch(() => undefined);
+      await orm.close(true);
+    },
+  };
+}
