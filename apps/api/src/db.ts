@@ -17,6 +17,7 @@ const migrationsOptions = {
   transactional: true,
   allOrNothing: true,
   snapshot: false,
+  silent: true,
 };
 
 /**
