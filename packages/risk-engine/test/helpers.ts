@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { RiskEngineError } from '../src/index.js';
+import { createRiskMatrix, RiskEngineError, type RiskMatrix } from '../src/index.js';
 
 /** Asserts that `action` throws a RiskEngineError with exactly `message`. */
 export function expectRiskEngineError(action: () => unknown, message: string): void {
@@ -20,4 +20,21 @@ export function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+/**
+ * A 3×3 matrix with an explicit grid in which impact weighs more than likelihood (not a
+ * product): grid[likelihood - 1][impact - 1], bands Low 1–2, Medium 3–5, High 6–9.
+ */
+export function impactWeightedMatrix(): RiskMatrix {
+  return createRiskMatrix({
+    likelihood: ['Low', 'Medium', 'High'],
+    impact: ['Low', 'Medium', 'High'],
+    scoring: { grid: [[1, 3, 5], [2, 4, 7], [3, 6, 9]] },
+    bands: [
+      { level: 'Low', min: 1, max: 2 },
+      { level: 'Medium', min: 3, max: 5 },
+      { level: 'High', min: 6, max: 9 },
+    ],
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRiskMatrix, residualRisk, type RiskTreatment } from '../../src/index.js';
-import { deepFreeze, expectRiskEngineError } from '../helpers.js';
+import { deepFreeze, expectRiskEngineError, impactWeightedMatrix } from '../helpers.js';
 
 describe('residualRisk', () => {
   it('repeats the doc examples', () => {
@@ -104,16 +104,7 @@ describe('residualRisk', () => {
   });
 
   it('scores both sides on an explicit grid', () => {
-    const matrix = createRiskMatrix({
-      likelihood: ['Low', 'Medium', 'High'],
-      impact: ['Low', 'Medium', 'High'],
-      scoring: { grid: [[1, 3, 5], [2, 4, 7], [3, 6, 9]] },
-      bands: [
-        { level: 'Low', min: 1, max: 2 },
-        { level: 'Medium', min: 3, max: 5 },
-        { level: 'High', min: 6, max: 9 },
-      ],
-    });
+    const matrix = impactWeightedMatrix();
     // grid[2][2] = 9 → grid[0][2] = 5 (effectiveness 1 takes likelihood 3 to 1); reduction 4, ratio 4 / 9.
     const result = residualRisk({ likelihood: 3, impact: 3 }, { controlEffectiveness: 1 }, matrix);
     expect(result.inherent.score).toBe(9);

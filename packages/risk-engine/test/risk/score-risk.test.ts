@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRiskMatrix, type RiskMatrix, type RiskRating, scoreRisk } from '../../src/index.js';
-import { deepFreeze, expectRiskEngineError } from '../helpers.js';
+import { deepFreeze, expectRiskEngineError, impactWeightedMatrix } from '../helpers.js';
 
 describe('scoreRisk', () => {
   it('repeats the doc examples', () => {
@@ -67,16 +67,7 @@ describe('scoreRisk', () => {
 
   it('reads the score from an explicit grid', () => {
     // Impact weighs more than likelihood: the grid is not a product.
-    const matrix = createRiskMatrix({
-      likelihood: ['Low', 'Medium', 'High'],
-      impact: ['Low', 'Medium', 'High'],
-      scoring: { grid: [[1, 3, 5], [2, 4, 7], [3, 6, 9]] },
-      bands: [
-        { level: 'Low', min: 1, max: 2 },
-        { level: 'Medium', min: 3, max: 5 },
-        { level: 'High', min: 6, max: 9 },
-      ],
-    });
+    const matrix = impactWeightedMatrix();
     expect(scoreRisk({ likelihood: 2, impact: 3 }, matrix)).toEqual({ score: 7, level: 'High', withinAppetite: false }); // grid[1][2]
     expect(scoreRisk({ likelihood: 1, impact: 2 }, matrix)).toEqual({ score: 3, level: 'Medium', withinAppetite: false }); // grid[0][1]
     expect(scoreRisk({ likelihood: 2, impact: 1 }, matrix)).toEqual({ score: 2, level: 'Low', withinAppetite: true }); // grid[1][0]
