@@ -86,12 +86,16 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
   });
 
   it('exposes the risk criteria', async () => {
-    const result = await api.graphql<{ riskMatrix: { appetite: number; maxScore: number; bands: { level: string; min: number; max: number }[] } }>(
-      `{ riskMatrix { appetite maxScore bands { level min max } } }`,
+    const result = await api.graphql<{ riskMatrix: { grid: number[][]; appetite: number; maxScore: number; bands: { level: string; min: number; max: number }[] } }>(
+      `{ riskMatrix { grid appetite maxScore bands { level min max } } }`,
       {},
       executive,
     );
-    expect(result.data?.riskMatrix).toEqual({
+    const { grid, ...criteria } = result.data?.riskMatrix ?? { grid: [] };
+    // Likelihood 3 times impact 1 … 5.
+    expect(grid[2]).toEqual([3, 6, 9, 12, 15]);
+    expect(grid).toHaveLength(5);
+    expect(criteria).toEqual({
       appetite: 4,
       maxScore: 25,
       bands: [

@@ -33,6 +33,9 @@ export class RiskMatrixInfo {
   @Field(() => [RiskBand])
   bands!: RiskBand[];
 
+  @Field(() => [[Int]], { description: 'Score of every cell: grid[likelihood - 1][impact - 1].' })
+  grid!: number[][];
+
   @Field(() => Int, { description: 'The highest score the organisation accepts without treatment.' })
   appetite!: number;
 
@@ -43,6 +46,7 @@ export class RiskMatrixInfo {
     return Object.assign(new RiskMatrixInfo(), {
       likelihood: matrix.likelihood.map((step) => ({ ...step })),
       impact: matrix.impact.map((step) => ({ ...step })),
+      grid: matrix.grid.map((row) => [...row]),
       bands: matrix.bands.map((band) => ({ ...band })),
       appetite: matrix.appetite,
       maxScore: matrix.maxScore,

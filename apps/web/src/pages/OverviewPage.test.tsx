@@ -18,6 +18,7 @@ const viewer: Viewer = {
 const matrix: RiskOverviewData['riskMatrix'] = {
   likelihood: ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'].map((label, index) => ({ value: index + 1, label })),
   impact: ['Insignificant', 'Minor', 'Moderate', 'Major', 'Catastrophic'].map((label, index) => ({ value: index + 1, label })),
+  grid: [1, 2, 3, 4, 5].map((likelihood) => [1, 2, 3, 4, 5].map((impact) => likelihood * impact)),
   bands: [
     { level: 'Low', min: 1, max: 4 },
     { level: 'Medium', min: 5, max: 9 },

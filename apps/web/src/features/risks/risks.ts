@@ -14,6 +14,7 @@ export interface RiskRow {
 export interface RiskMatrixData {
   likelihood: { value: number; label: string }[];
   impact: { value: number; label: string }[];
+  grid: number[][];
   bands: { level: string; min: number; max: number }[];
   appetite: number;
   maxScore: number;
@@ -44,6 +45,7 @@ export const RiskOverviewQuery = gql`
         value
         label
       }
+      grid
       bands {
         level
         min
@@ -55,12 +57,16 @@ export const RiskOverviewQuery = gql`
   }
 `;
 
-/** Rebuilds the organisation's matrix in the browser, so the engine's summaries match the API. */
+/**
+ * Rebuilds the organisation's matrix in the browser from the API's criteria (the grid included),
+ * so the engine's summaries here match the scores the API stored.
+ */
 export function matrixFrom(data: RiskMatrixData): RiskMatrix {
   return createRiskMatrix({
     likelihood: data.likelihood.map((step) => step.label),
     impact: data.impact.map((step) => step.label),
-    bands: data.bands,
+    scoring: { grid: data.grid },
+    bands: data.bands.map(({ level, min, max }) => ({ level, min, max })),
     appetite: data.appetite,
   });
 }
