@@ -79,7 +79,7 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
     const scores = risks.map((risk) => risk.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     // The first seeded risk is rated 4 × 5 = 20: Critical (20–25), above the appetite of 4.
-    const first = risks.find((risk) => risk.title === DEMO_RISKS[0]?.[0]);
+    const first = risks.find((risk) => risk.title === DEMO_RISKS[0]?.title);
     expect(first).toMatchObject({ score: 20, level: 'Critical', withinAppetite: false });
     // 1 × 2 = 2 is Low and within appetite.
     expect(risks.at(-1)).toMatchObject({ score: 2, level: 'Low', withinAppetite: true });
@@ -168,6 +168,53 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
     expect(single.data?.risk).toBeNull();
     const update = await api.graphql(`mutation($id: ID!) { updateRisk(id: $id, input: { expectedVersion: 1, title: "hijack" }) { id } }`, { id: foreign.id }, admin);
     expect(update.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('scores the residual rating and keeps every re-assessment as history', async () => {
+    const fields = `${RISK_FIELDS} status treatment owner reviewDate residualLikelihood residualImpact residualScore residualLevel assessments { likelihood impact score residualScore assessedBy { email } }`;
+    const created = await api.graphql<{ createRisk: Record<string, unknown> & { id: string; assessments: unknown[] } }>(
+      `mutation($input: CreateRiskInput!) { createRisk(input: $input) { ${fields} } }`,
+      { input: { title: 'Unlabelled synthetic images', likelihood: 4, impact: 4, treatment: 'MITIGATE', status: 'TREATING', owner: ' Media lead ', reviewDate: '2027-03-31', residualLikelihood: 2, residualImpact: 3 } },
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    // Inherent 4 × 4 = 16 High; residual 2 × 3 = 6 Medium.
+    expect(created.data?.createRisk).toMatchObject({ score: 16, level: 'High', status: 'TREATING', treatment: 'MITIGATE', owner: 'Media lead', reviewDate: '2027-03-31', residualScore: 6, residualLevel: 'Medium' });
+    expect(created.data?.createRisk.assessments).toEqual([{ likelihood: 4, impact: 4, score: 16, residualScore: 6, assessedBy: { email: DEMO_SIGN_IN.email } }]);
+
+    const id = created.data?.createRisk.id;
+    const update = `mutation($id: ID!, $input: UpdateRiskInput!) { updateRisk(id: $id, input: $input) { version assessments { likelihood score residualScore } } }`;
+    // Changing the owner alone is no re-assessment.
+    const renamed = await api.graphql<{ updateRisk: { version: number; assessments: unknown[] } }>(update, { id, input: { expectedVersion: 1, owner: 'Head of media' } }, admin);
+    expect(renamed.data?.updateRisk.assessments).toHaveLength(1);
+    // Re-rating is: 3 × 4 = 12, residual unchanged at 2 × 3 = 6; newest first.
+    const rerated = await api.graphql<{ updateRisk: { assessments: unknown[] } }>(update, { id, input: { expectedVersion: 2, likelihood: 3 } }, admin);
+    expect(rerated.data?.updateRisk.assessments).toEqual([
+      { likelihood: 3, score: 12, residualScore: 6 },
+      { likelihood: 4, score: 16, residualScore: 6 },
+    ]);
+  });
+
+  it.each([
+    [{ residualLikelihood: 5, residualImpact: 1 }, 'residualLikelihood', 'residualLikelihood must not exceed the inherent likelihood 3, got 5'],
+    [{ residualLikelihood: 1, residualImpact: 4 }, 'residualImpact', 'residualImpact must not exceed the inherent impact 3, got 4'],
+    [{ residualLikelihood: 1 }, 'residualImpact', 'residualImpact must be given together with residualLikelihood'],
+    [{ residualLikelihood: 0, residualImpact: 1 }, 'residualLikelihood', 'residualLikelihood must be a whole number from 1 to 5, got 0'],
+    [{ reviewDate: '2027-02-30' }, 'reviewDate', 'reviewDate must be a date as YYYY-MM-DD, got "2027-02-30"'],
+    [{ owner: 'o'.repeat(201) }, 'owner', 'owner must be at most 200 characters, got 201'],
+    [{ status: null }, 'status', 'status must not be null; leave it out to keep the current status'],
+  ])('rejects the details %j naming the field, and stores nothing', async (details, field, message) => {
+    const before = await api.orm.em.fork().count(Risk, {});
+    const result = await api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input: { title: 'Detail check', likelihood: 3, impact: 3, ...details } }, admin);
+    expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
+    expect(await api.orm.em.fork().count(Risk, {})).toBe(before);
+  });
+
+  it('seeds every demo risk with its first assessment', async () => {
+    const result = await api.graphql<{ risks: { title: string; assessments: { score: number }[]; score: number }[] }>(`{ risks { title score assessments { score } } }`, {}, executive);
+    const seeded = (result.data?.risks ?? []).filter((risk) => DEMO_RISKS.some((demo) => demo.title === risk.title));
+    expect(seeded).toHaveLength(DEMO_RISKS.length);
+    for (const risk of seeded) expect(risk.assessments.map((assessment) => assessment.score)).toEqual([risk.score]);
   });
 
   it('ends a session on sign-out', async () => {

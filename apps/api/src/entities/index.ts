@@ -1,8 +1,9 @@
 import { Membership } from './membership.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { Risk } from './risk.entity.js';
+import { RiskAssessment } from './risk-assessment.entity.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, Risk];
+export const entities = [Organisation, User, Membership, Session, Risk, RiskAssessment];

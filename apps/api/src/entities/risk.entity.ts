@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { RiskStatus, RiskTreatmentOption } from '@assay/schema';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { RiskStatusEnum, RiskTreatmentEnum } from '../graphql-enums.js';
 import { Organisation } from './organisation.entity.js';
+import { RiskAssessment } from './risk-assessment.entity.js';
 
 @Entity({ tableName: 'risk' })
 @Index({ properties: ['organisation', 'score'] })
 @ObjectType({ description: 'An AI risk, scored on the organisation\'s risk matrix (clause 6.1.2).' })
 export class Risk {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'description';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'description' | 'status' | 'treatment' | 'owner' | 'reviewDate' | 'residualLikelihood' | 'residualImpact' | 'residualScore' | 'residualLevel';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -43,6 +46,42 @@ export class Risk {
   @Property({ type: 'boolean' })
   @Field(() => Boolean, { description: 'Whether the score is within the risk appetite.' })
   withinAppetite!: boolean;
+
+  @Property({ type: 'string', length: 30 })
+  @Field(() => RiskStatusEnum)
+  status: RiskStatus = 'identified';
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  @Field(() => RiskTreatmentEnum, { nullable: true, description: 'The chosen treatment option, once decided.' })
+  treatment: RiskTreatmentOption | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who answers for the risk.' })
+  owner: string | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => String, { nullable: true, description: 'When the risk is next due for review (YYYY-MM-DD).' })
+  reviewDate: string | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Likelihood after treatment.' })
+  residualLikelihood: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Impact after treatment.' })
+  residualImpact: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Residual score, from the residual rating.' })
+  residualScore: number | null = null;
+
+  @Property({ type: 'string', length: 40, nullable: true })
+  @Field(() => String, { nullable: true })
+  residualLevel: string | null = null;
+
+  /** Every assessment of the risk, kept as history. */
+  @OneToMany(() => RiskAssessment, (assessment) => assessment.risk, { orderBy: { assessedAt: 'desc' } })
+  assessments = new Collection<RiskAssessment>(this);
 
   @Property({ type: 'integer', version: true })
   @Field(() => Int, { description: 'Increases with every change; send it back to detect conflicting edits.' })

@@ -1,6 +1,8 @@
 import { Migration20261128000000_initial } from './Migration20261128000000_initial.js';
+import { Migration20261128120000_risk_assessments } from './Migration20261128120000_risk_assessments.js';
 
 /** Every migration in order; listed explicitly so the build needs no folder scanning. */
 export const migrations = [
   { name: 'Migration20261128000000_initial', class: Migration20261128000000_initial },
+  { name: 'Migration20261128120000_risk_assessments', class: Migration20261128120000_risk_assessments },
 ];

@@ -1,12 +1,36 @@
+import type { RiskStatus, RiskTreatmentOption } from '@assay/schema';
 import { Field, InputType, Int } from 'type-graphql';
+import { RiskStatusEnum, RiskTreatmentEnum } from '../graphql-enums.js';
 
-@InputType({ description: 'A new risk, rated on the organisation\'s matrix.' })
-export class CreateRiskInput {
-  @Field(() => String)
-  title!: string;
-
+/** Fields that creating and changing a risk share; all optional. */
+@InputType()
+abstract class RiskDetailsInput {
   @Field(() => String, { nullable: true })
   description?: string | null;
+
+  @Field(() => RiskStatusEnum, { nullable: true })
+  status?: RiskStatus | null;
+
+  @Field(() => RiskTreatmentEnum, { nullable: true })
+  treatment?: RiskTreatmentOption | null;
+
+  @Field(() => String, { nullable: true })
+  owner?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  reviewDate?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Likelihood after treatment; no higher than the inherent likelihood.' })
+  residualLikelihood?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Impact after treatment; no higher than the inherent impact.' })
+  residualImpact?: number | null;
+}
+
+@InputType({ description: "A new risk, rated on the organisation's matrix." })
+export class CreateRiskInput extends RiskDetailsInput {
+  @Field(() => String)
+  title!: string;
 
   @Field(() => Int)
   likelihood!: number;
@@ -15,16 +39,13 @@ export class CreateRiskInput {
   impact!: number;
 }
 
-@InputType({ description: 'Changes to a risk. Fields left out keep their value.' })
-export class UpdateRiskInput {
+@InputType({ description: 'Changes to a risk. Fields left out keep their value; null clears an optional field.' })
+export class UpdateRiskInput extends RiskDetailsInput {
   @Field(() => Int, { description: 'The version the change is based on; a stale one is refused as a conflict.' })
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true })
   title?: string | null;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
 
   @Field(() => Int, { nullable: true })
   likelihood?: number | null;

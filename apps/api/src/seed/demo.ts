@@ -1,4 +1,4 @@
-import { createRiskMatrix, scoreRisk } from '@assay/risk-engine';
+import type { RiskStatus, RiskTreatmentOption } from '@assay/schema';
 import type { EntityManager } from '@mikro-orm/core';
 import { hashPassword } from '../auth/password.js';
 import { Role } from '../auth/roles.js';
@@ -6,25 +6,37 @@ import { Membership } from '../entities/membership.entity.js';
 import { Organisation } from '../entities/organisation.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { User } from '../entities/user.entity.js';
+import { applyDetails, recordAssessment, rescore } from '../services/risk-register.js';
 
 /** The sign-in printed at start-up. A demo account: change it before real use. */
 export const DEMO_SIGN_IN = { email: 'demo@assay.local', password: 'assay-demo' } as const;
 export const DEMO_EXECUTIVE = { email: 'exec@assay.local', password: 'assay-demo' } as const;
 
-/** The demo organisation's risk register: [title, likelihood, impact]. */
-export const DEMO_RISKS: readonly (readonly [string, number, number, string])[] = [
-  ['Credit model under-approves applicants over 60', 4, 5, 'Approval rates for older applicants fell below four fifths of the best-served group in the last quarter.'],
-  ['Training data for fraud model lacks provenance records', 3, 4, 'Two vendor feeds arrive without lineage, so A.7.5 evidence cannot be produced.'],
-  ['Chat assistant gives unqualified financial advice', 3, 5, 'Customers may act on generated answers that read as personal advice.'],
-  ['Model drift in income verification after policy change', 4, 3, 'New documentation rules changed the input distribution.'],
-  ['No human review of automated account closures', 2, 5, 'Closures triggered by the anomaly model run without a second look.'],
-  ['Supplier model update without notice', 3, 3, 'The document OCR supplier ships new weights without a change log.'],
-  ['Explanations for declined loans are incomplete', 3, 3, 'Adverse action notices list generic reasons only.'],
-  ['Event logs kept for less than six months', 2, 4, 'Inference logs rotate after 90 days on two services.'],
-  ['Prompt injection through uploaded documents', 2, 4, 'Uploaded statements can carry instructions the assistant follows.'],
-  ['Staff unaware of the AI incident reporting route', 3, 2, 'The reporting channel of A.3.3 is not in onboarding material.'],
-  ['Energy use of retraining not monitored', 2, 2, 'No figure exists for the retraining pipeline.'],
-  ['Outdated model cards for retired systems', 1, 2, 'Two retired models still have public model cards.'],
+export interface DemoRisk {
+  title: string;
+  description: string;
+  likelihood: number;
+  impact: number;
+  status: RiskStatus;
+  treatment?: RiskTreatmentOption;
+  owner?: string;
+  residual?: { likelihood: number; impact: number };
+}
+
+/** The demo organisation's risk register. */
+export const DEMO_RISKS: readonly DemoRisk[] = [
+  { title: 'Credit model under-approves applicants over 60', likelihood: 4, impact: 5, status: 'treating', treatment: 'mitigate', owner: 'Head of Credit Risk', residual: { likelihood: 2, impact: 5 }, description: 'Approval rates for older applicants fell below four fifths of the best-served group in the last quarter.' },
+  { title: 'Training data for fraud model lacks provenance records', likelihood: 3, impact: 4, status: 'treating', treatment: 'mitigate', owner: 'Data Governance Lead', residual: { likelihood: 1, impact: 4 }, description: 'Two vendor feeds arrive without lineage, so A.7.5 evidence cannot be produced.' },
+  { title: 'Chat assistant gives unqualified financial advice', likelihood: 3, impact: 5, status: 'assessed', treatment: 'mitigate', owner: 'Digital Channels Manager', description: 'Customers may act on generated answers that read as personal advice.' },
+  { title: 'Model drift in income verification after policy change', likelihood: 4, impact: 3, status: 'monitoring', treatment: 'mitigate', owner: 'Model Risk Manager', residual: { likelihood: 2, impact: 3 }, description: 'New documentation rules changed the input distribution.' },
+  { title: 'No human review of automated account closures', likelihood: 2, impact: 5, status: 'treating', treatment: 'avoid', owner: 'Head of Operations', residual: { likelihood: 1, impact: 5 }, description: 'Closures triggered by the anomaly model run without a second look.' },
+  { title: 'Supplier model update without notice', likelihood: 3, impact: 3, status: 'treating', treatment: 'transfer', owner: 'Procurement Lead', residual: { likelihood: 2, impact: 3 }, description: 'The document OCR supplier ships new weights without a change log.' },
+  { title: 'Explanations for declined loans are incomplete', likelihood: 3, impact: 3, status: 'assessed', description: 'Adverse action notices list generic reasons only.' },
+  { title: 'Event logs kept for less than six months', likelihood: 2, impact: 4, status: 'treating', treatment: 'mitigate', owner: 'Platform Engineering Lead', residual: { likelihood: 1, impact: 4 }, description: 'Inference logs rotate after 90 days on two services.' },
+  { title: 'Prompt injection through uploaded documents', likelihood: 2, impact: 4, status: 'identified', description: 'Uploaded statements can carry instructions the assistant follows.' },
+  { title: 'Staff unaware of the AI incident reporting route', likelihood: 3, impact: 2, status: 'treating', treatment: 'mitigate', owner: 'AI Governance Officer', residual: { likelihood: 1, impact: 2 }, description: 'The reporting channel of A.3.3 is not in onboarding material.' },
+  { title: 'Energy use of retraining not monitored', likelihood: 2, impact: 2, status: 'monitoring', treatment: 'accept', owner: 'Sustainability Officer', description: 'No figure exists for the retraining pipeline.' },
+  { title: 'Outdated model cards for retired systems', likelihood: 1, impact: 2, status: 'closed', treatment: 'accept', description: 'Two retired models still have public model cards.' },
 ];
 
 /**
@@ -34,7 +46,6 @@ export const DEMO_RISKS: readonly (readonly [string, number, number, string])[] 
 export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => void = () => undefined): Promise<boolean> {
   const existing = await em.count(Organisation, {});
   if (existing > 0) return false;
-  const matrix = createRiskMatrix();
   await em.transactional(async (tx) => {
     log('Seeding the demo organisation…');
     const organisation = tx.create(Organisation, {
@@ -45,14 +56,26 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
       { ...DEMO_SIGN_IN, name: 'Dana Demo', role: Role.ADMIN },
       { ...DEMO_EXECUTIVE, name: 'Evan Executive', role: Role.EXECUTIVE },
     ];
+    const users: User[] = [];
     for (const account of accounts) {
       const user = tx.create(User, { email: account.email, name: account.name, passwordHash: await hashPassword(account.password) });
       tx.create(Membership, { user, organisation, role: account.role });
+      users.push(user);
     }
-    DEMO_RISKS.forEach(([title, likelihood, impact, description], index) => {
-      const { score, level, withinAppetite } = scoreRisk({ likelihood, impact }, matrix);
-      log(`  risk ${index + 1}/${DEMO_RISKS.length}: ${title}`);
-      tx.create(Risk, { organisation, title, description, likelihood, impact, score, level, withinAppetite });
+    const [owner] = users;
+    DEMO_RISKS.forEach((demo, index) => {
+      log(`  risk ${index + 1}/${DEMO_RISKS.length}: ${demo.title}`);
+      const risk = tx.create(Risk, { organisation, title: demo.title, likelihood: demo.likelihood, impact: demo.impact, score: 0, level: '', withinAppetite: false });
+      applyDetails(risk, {
+        description: demo.description,
+        status: demo.status,
+        treatment: demo.treatment ?? null,
+        owner: demo.owner ?? null,
+        residualLikelihood: demo.residual?.likelihood ?? null,
+        residualImpact: demo.residual?.impact ?? null,
+      });
+      rescore(risk);
+      recordAssessment(tx, risk, owner ?? null);
     });
   });
   return true;

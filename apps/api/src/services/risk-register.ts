@@ -1,0 +1,126 @@
+import { createRiskMatrix, residualRisk, scoreRisk, type RiskMatrix } from '@assay/risk-engine';
+import type { EntityManager } from '@mikro-orm/core';
+import type { RiskStatus, RiskTreatmentOption } from '@assay/schema';
+import { Risk } from '../entities/risk.entity.js';
+import { RiskAssessment } from '../entities/risk-assessment.entity.js';
+import type { User } from '../entities/user.entity.js';
+import { badInput } from '../errors.js';
+
+/**
+ * The rules of the risk register, shared by the GraphQL resolvers and the seed: validation of
+ * ratings and details, scoring by the risk engine, and the assessment history.
+ */
+
+/** Every organisation uses the default 5×5 matrix until risk criteria become configurable. */
+export const matrix: RiskMatrix = createRiskMatrix();
+
+const TITLE_MAX = 200;
+const DESCRIPTION_MAX = 10_000;
+const OWNER_MAX = 200;
+
+export function cleanTitle(raw: string): string {
+  const title = raw.trim();
+  if (!title) throw badInput('title', 'must not be empty');
+  if (title.length > TITLE_MAX) throw badInput('title', `must be at most ${TITLE_MAX} characters, got ${title.length}`);
+  return title;
+}
+
+export function cleanDescription(raw: string | null | undefined): string | null {
+  const description = raw?.trim() ?? '';
+  if (description.length > DESCRIPTION_MAX) {
+    throw badInput('description', `must be at most ${DESCRIPTION_MAX} characters, got ${description.length}`);
+  }
+  return description || null;
+}
+
+export function checkRating(field: string, axis: 'likelihood' | 'impact', value: number): number {
+  const scale = matrix[axis];
+  if (!Number.isInteger(value) || value < 1 || value > scale.length) {
+    throw badInput(field, `must be a whole number from 1 to ${scale.length}, got ${value}`);
+  }
+  return value;
+}
+
+function cleanOwner(raw: string | null): string | null {
+  const owner = raw?.trim() ?? '';
+  if (owner.length > OWNER_MAX) throw badInput('owner', `must be at most ${OWNER_MAX} characters, got ${owner.length}`);
+  return owner || null;
+}
+
+function checkDate(field: string, raw: string): string {
+  const value = raw.trim();
+  const parsed = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+    throw badInput(field, `must be a date as YYYY-MM-DD, got "${raw}"`);
+  }
+  return value;
+}
+
+/** The optional details of a risk, as inputs carry them. */
+export interface RiskDetails {
+  description?: string | null;
+  status?: RiskStatus | null;
+  treatment?: RiskTreatmentOption | null;
+  owner?: string | null;
+  reviewDate?: string | null;
+  residualLikelihood?: number | null;
+  residualImpact?: number | null;
+}
+
+/** Applies the optional detail fields of an input: left out keeps the value, null clears it. */
+export function applyDetails(risk: Risk, input: RiskDetails): void {
+  if (input.description !== undefined) risk.description = cleanDescription(input.description);
+  if (input.status === null) throw badInput('status', 'must not be null; leave it out to keep the current status');
+  if (input.status !== undefined) risk.status = input.status;
+  if (input.treatment !== undefined) risk.treatment = input.treatment;
+  if (input.owner !== undefined) risk.owner = cleanOwner(input.owner);
+  if (input.reviewDate !== undefined) risk.reviewDate = input.reviewDate === null ? null : checkDate('reviewDate', input.reviewDate);
+  if (input.residualLikelihood !== undefined) risk.residualLikelihood = input.residualLikelihood;
+  if (input.residualImpact !== undefined) risk.residualImpact = input.residualImpact;
+}
+
+/**
+ * Scores the inherent rating and, when given, the residual rating with the risk engine. The
+ * residual rating comes as a pair and may not exceed the inherent one.
+ */
+export function rescore(risk: Risk): void {
+  const { score, level, withinAppetite } = scoreRisk({ likelihood: risk.likelihood, impact: risk.impact }, matrix);
+  Object.assign(risk, { score, level, withinAppetite });
+  const { residualLikelihood, residualImpact } = risk;
+  if (residualLikelihood === null && residualImpact === null) {
+    Object.assign(risk, { residualScore: null, residualLevel: null });
+    return;
+  }
+  if (residualLikelihood === null) throw badInput('residualLikelihood', 'must be given together with residualImpact');
+  if (residualImpact === null) throw badInput('residualImpact', 'must be given together with residualLikelihood');
+  checkRating('residualLikelihood', 'likelihood', residualLikelihood);
+  checkRating('residualImpact', 'impact', residualImpact);
+  if (residualLikelihood > risk.likelihood) {
+    throw badInput('residualLikelihood', `must not exceed the inherent likelihood ${risk.likelihood}, got ${residualLikelihood}`);
+  }
+  if (residualImpact > risk.impact) {
+    throw badInput('residualImpact', `must not exceed the inherent impact ${risk.impact}, got ${residualImpact}`);
+  }
+  const { residual } = residualRisk(risk, { likelihood: residualLikelihood, impact: residualImpact }, matrix);
+  Object.assign(risk, { residualScore: residual.score, residualLevel: residual.level });
+}
+
+/** The ratings an assessment records; a change in any of them is a re-assessment. */
+export function ratingsOf(risk: Risk): string {
+  return [risk.likelihood, risk.impact, risk.residualLikelihood, risk.residualImpact].join('/');
+}
+
+export function recordAssessment(em: EntityManager, risk: Risk, assessedBy: User | null): RiskAssessment {
+  return em.create(RiskAssessment, {
+    risk,
+    assessedBy,
+    likelihood: risk.likelihood,
+    impact: risk.impact,
+    score: risk.score,
+    level: risk.level,
+    residualLikelihood: risk.residualLikelihood,
+    residualImpact: risk.residualImpact,
+    residualScore: risk.residualScore,
+    residualLevel: risk.residualLevel,
+  });
+}

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Orm, migrate, openDatabase } from '../src/db.js';
+import type { DatabaseTarget } from '../src/env.js';
+import { testDatabases } from './support/databases.js';
+
+const databases = await testDatabases();
+
+describe.each(databases.available)('migrations on $name', (database) => {
+  let orm: Orm | undefined;
+  let target: DatabaseTarget;
+
+  afterEach(async () => {
+    if (orm && target.kind === 'postgresql') await orm.schema.dropDatabase(target.dbName).catch(() => undefined);
+    await orm?.close(true);
+    orm = undefined;
+  });
+
+  it('gives every risk of an older database its current rating as first assessment', async () => {
+    target = database.create();
+    orm = await openDatabase(target);
+    // The database as the first release left it: one organisation with two risks.
+    await orm.getMigrator().up({ to: 'Migration20261128000000_initial' });
+    const connection = orm.em.getConnection();
+    const now = new Date('2026-11-01T09:00:00.000Z');
+    await connection.execute('insert into organisation (id, name, created_at) values (?, ?, ?)', ['0b9c1f3e-9a53-4c1e-9d0a-6f0c2a1b3c4d', 'Older', now]);
+    for (const [id, likelihood, impact, level] of [
+      ['6e4f1c2a-1111-4a2b-8c3d-000000000001', 4, 5, 'Critical'],
+      ['6e4f1c2a-1111-4a2b-8c3d-000000000002', 1, 2, 'Low'],
+    ] as const) {
+      await connection.execute(
+        'insert into risk (id, organisation_id, title, likelihood, impact, score, level, within_appetite, version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
+        [id, '0b9c1f3e-9a53-4c1e-9d0a-6f0c2a1b3c4d', `Risk ${id.slice(-1)}`, likelihood, impact, likelihood * impact, level, likelihood * impact <= 4, now, now],
+      );
+    }
+
+    expect(await migrate(orm, target)).toEqual(['Migration20261128120000_risk_assessments']);
+
+    const rows = (await connection.execute(
+      'select a.risk_id, a.score, a.level, r.status from risk_assessment a join risk r on r.id = a.risk_id order by a.score desc',
+    )) as { risk_id: string; score: number; level: string; status: string }[];
+    expect(rows.map((row) => ({ ...row, score: Number(row.score) }))).toEqual([
+      { risk_id: '6e4f1c2a-1111-4a2b-8c3d-000000000001', score: 20, level: 'Critical', status: 'identified' },
+      { risk_id: '6e4f1c2a-1111-4a2b-8c3d-000000000002', score: 2, level: 'Low', status: 'identified' },
+    ]);
+    // The back-filled ids are unique UUIDs on both databases.
+    const ids = (await connection.execute('select id from risk_assessment')) as { id: string }[];
+    expect(new Set(ids.map((row) => row.id)).size).toBe(2);
+    for (const { id } of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
