@@ -1,4 +1,15 @@
-import { riskStatuses, riskTreatmentOptions, type RiskStatus, type RiskTreatmentOption } from '@assay/schema';
+import {
+  aiRoles,
+  euAiActTiers,
+  lifeCycleStages,
+  riskStatuses,
+  riskTreatmentOptions,
+  type AiRole,
+  type EuAiActTier,
+  type LifeCycleStage,
+  type RiskStatus,
+  type RiskTreatmentOption,
+} from '@assay/schema';
 import { registerEnumType } from 'type-graphql';
 
 /** `['design-development']` → `{ DESIGN_DEVELOPMENT: 'design-development' }`: GraphQL names, stored values. */
@@ -12,3 +23,12 @@ registerEnumType(RiskTreatmentEnum, { name: 'RiskTreatment', description: 'How a
 
 export const RiskStatusEnum = enumOf<RiskStatus>(riskStatuses);
 registerEnumType(RiskStatusEnum, { name: 'RiskStatus', description: 'Where a risk stands in its handling.' });
+
+export const AiRoleEnum = enumOf<AiRole>(aiRoles);
+registerEnumType(AiRoleEnum, { name: 'AiRole', description: "The organisation's role for an AI system (ISO/IEC 22989)." });
+
+export const LifeCycleStageEnum = enumOf<LifeCycleStage>(lifeCycleStages);
+registerEnumType(LifeCycleStageEnum, { name: 'LifeCycleStage', description: 'Stage of an AI system in its life cycle.' });
+
+export const EuAiActTierEnum = enumOf<EuAiActTier>(euAiActTiers);
+registerEnumType(EuAiActTierEnum, { name: 'EuAiActTier', description: 'Risk tier under the EU AI Act (Regulation (EU) 2024/1689); UNCLASSIFIED until assessed.' });

@@ -2,13 +2,14 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './context.js';
+import { AiSystemResolver } from './resolvers/ai-system.resolver.js';
 import { AuthResolver } from './resolvers/auth.resolver.js';
 import { RiskResolver } from './resolvers/risk.resolver.js';
 
 /** Builds the executable GraphQL schema from the resolvers (no I/O). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, RiskResolver],
+    resolvers: [AuthResolver, AiSystemResolver, RiskResolver],
     authChecker,
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],

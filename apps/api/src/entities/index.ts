@@ -1,3 +1,4 @@
+import { AiSystem } from './ai-system.entity.js';
 import { Membership } from './membership.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { Risk } from './risk.entity.js';
@@ -6,4 +7,4 @@ import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, Risk, RiskAssessment];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment];

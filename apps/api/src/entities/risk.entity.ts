@@ -3,14 +3,16 @@ import { Collection, Entity, Index, ManyToOne, OneToMany, OptionalProps, Primary
 import type { RiskStatus, RiskTreatmentOption } from '@assay/schema';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { RiskStatusEnum, RiskTreatmentEnum } from '../graphql-enums.js';
+import { AiSystem } from './ai-system.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { RiskAssessment } from './risk-assessment.entity.js';
 
 @Entity({ tableName: 'risk' })
 @Index({ properties: ['organisation', 'score'] })
+@Index({ properties: ['organisation', 'aiSystem'] })
 @ObjectType({ description: 'An AI risk, scored on the organisation\'s risk matrix (clause 6.1.2).' })
 export class Risk {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'description' | 'status' | 'treatment' | 'owner' | 'reviewDate' | 'residualLikelihood' | 'residualImpact' | 'residualScore' | 'residualLevel';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'description' | 'aiSystem' | 'status' | 'treatment' | 'owner' | 'reviewDate' | 'residualLikelihood' | 'residualImpact' | 'residualScore' | 'residualLevel';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -18,6 +20,10 @@ export class Risk {
 
   @ManyToOne(() => Organisation, { deleteRule: 'cascade' })
   organisation!: Organisation;
+
+  /** Exposed in GraphQL through RiskResolver.aiSystem, which batches the loads. */
+  @ManyToOne(() => AiSystem, { nullable: true, deleteRule: 'set null' })
+  aiSystem: AiSystem | null = null;
 
   @Property({ type: 'string', length: 200 })
   @Field(() => String)

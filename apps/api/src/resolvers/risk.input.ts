@@ -1,10 +1,13 @@
 import type { RiskStatus, RiskTreatmentOption } from '@assay/schema';
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { RiskStatusEnum, RiskTreatmentEnum } from '../graphql-enums.js';
 
 /** Fields that creating and changing a risk share; all optional. */
 @InputType()
 abstract class RiskDetailsInput {
+  @Field(() => ID, { nullable: true, description: 'The AI system the risk belongs to; null detaches it.' })
+  aiSystemId?: string | null;
+
   @Field(() => String, { nullable: true })
   description?: string | null;
 

@@ -1,13 +1,24 @@
-import { OptimisticLockError } from '@mikro-orm/core';
+import { OptimisticLockError, Reference } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RISK_EDITORS } from '../auth/roles.js';
 import { type Context, viewerOf } from '../context.js';
+import { AiSystem } from '../entities/ai-system.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { RiskAssessment } from '../entities/risk-assessment.entity.js';
-import { conflict, notFound } from '../errors.js';
-import { applyDetails, checkRating, cleanTitle, matrix, ratingsOf, recordAssessment, rescore } from '../services/risk-register.js';
+import { badInput, conflict, notFound } from '../errors.js';
+import { applyDetails, checkRating, matrix, ratingsOf, recordAssessment, rescore } from '../services/risk-register.js';
+import { SHORT_TEXT_MAX, requiredText } from '../services/text.js';
 import { CreateRiskInput, UpdateRiskInput } from './risk.input.js';
 import { RiskMatrixInfo } from './risk-matrix.type.js';
+
+/** The AI system an input names (undefined keeps `current`, null detaches); it must be the viewer's own. */
+async function aiSystemOf(context: Context, id: string | null | undefined, current: AiSystem | null): Promise<AiSystem | null> {
+  if (id === undefined) return current;
+  if (id === null) return null;
+  const system = await context.em.findOne(AiSystem, { id, organisation: viewerOf(context).membership.organisation });
+  if (!system) throw badInput('aiSystemId', `names no AI system of your organisation: ${id}`);
+  return system;
+}
 
 @Resolver(() => Risk)
 export class RiskResolver {
@@ -23,6 +34,12 @@ export class RiskResolver {
   async risk(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Risk | null> {
     const { membership } = viewerOf(context);
     return context.em.findOne(Risk, { id, organisation: membership.organisation });
+  }
+
+  @FieldResolver(() => AiSystem, { nullable: true, description: 'The AI system the risk belongs to, if any.' })
+  async aiSystem(@Root() risk: Risk): Promise<AiSystem | null> {
+    // Batched across the risks of one response by MikroORM's dataloader.
+    return risk.aiSystem ? Reference.create(risk.aiSystem).load({ dataloader: true }) : null;
   }
 
   @FieldResolver(() => [RiskAssessment], { description: 'Every assessment of the risk, newest first.' })
@@ -44,7 +61,7 @@ export class RiskResolver {
     const viewer = viewerOf(context);
     const risk = context.em.create(Risk, {
       organisation: viewer.membership.organisation,
-      title: cleanTitle(input.title),
+      title: requiredText('title', input.title, SHORT_TEXT_MAX),
       likelihood: checkRating('likelihood', 'likelihood', input.likelihood),
       impact: checkRating('impact', 'impact', input.impact),
       score: 0,
@@ -52,6 +69,7 @@ export class RiskResolver {
       withinAppetite: false,
     });
     applyDetails(risk, input);
+    risk.aiSystem = await aiSystemOf(context, input.aiSystemId, risk.aiSystem);
     rescore(risk);
     recordAssessment(context.em, risk, viewer.membership.user);
     await context.em.flush();
@@ -72,10 +90,11 @@ export class RiskResolver {
       throw conflict(`Risk ${id} was changed by someone else (now version ${risk.version}, your edit is based on ${input.expectedVersion}); reload it and apply your change again`);
     }
     const ratingsBefore = ratingsOf(risk);
-    if (input.title != null) risk.title = cleanTitle(input.title);
+    if (input.title != null) risk.title = requiredText('title', input.title, SHORT_TEXT_MAX);
     if (input.likelihood != null) risk.likelihood = checkRating('likelihood', 'likelihood', input.likelihood);
     if (input.impact != null) risk.impact = checkRating('impact', 'impact', input.impact);
     applyDetails(risk, input);
+    risk.aiSystem = await aiSystemOf(context, input.aiSystemId, risk.aiSystem);
     rescore(risk);
     if (ratingsOf(risk) !== ratingsBefore) recordAssessment(context.em, risk, viewer.membership.user);
     try {

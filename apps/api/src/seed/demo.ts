@@ -1,7 +1,8 @@
-import type { RiskStatus, RiskTreatmentOption } from '@assay/schema';
+import type { AiRole, EuAiActTier, LifeCycleStage, RiskStatus, RiskTreatmentOption } from '@assay/schema';
 import type { EntityManager } from '@mikro-orm/core';
 import { hashPassword } from '../auth/password.js';
 import { Role } from '../auth/roles.js';
+import { AiSystem } from '../entities/ai-system.entity.js';
 import { Membership } from '../entities/membership.entity.js';
 import { Organisation } from '../entities/organisation.entity.js';
 import { Risk } from '../entities/risk.entity.js';
@@ -12,7 +13,28 @@ import { applyDetails, recordAssessment, rescore } from '../services/risk-regist
 export const DEMO_SIGN_IN = { email: 'demo@assay.local', password: 'assay-demo' } as const;
 export const DEMO_EXECUTIVE = { email: 'exec@assay.local', password: 'assay-demo' } as const;
 
+export interface DemoAiSystem {
+  name: string;
+  purpose: string;
+  organisationRole: AiRole;
+  lifeCycleStage: LifeCycleStage;
+  euAiActTier: EuAiActTier;
+  tierRationale: string;
+  owner: string;
+  supplier?: string;
+}
+
+/** The demo organisation's AI inventory. */
+export const DEMO_AI_SYSTEMS: readonly DemoAiSystem[] = [
+  { name: 'Credit decisioning model', purpose: 'Scores consumer loan applications and recommends approve, refer or decline.', organisationRole: 'provider', lifeCycleStage: 'operation-monitoring', euAiActTier: 'high-risk', tierRationale: 'Annex III point 5(b): creditworthiness of natural persons.', owner: 'Head of Credit Risk' },
+  { name: 'Fraud detection model', purpose: 'Flags card and account transactions for fraud review.', organisationRole: 'provider', lifeCycleStage: 'operation-monitoring', euAiActTier: 'minimal', tierRationale: 'Annex III 5(b) excludes systems used to detect financial fraud.', owner: 'Fraud Operations Lead' },
+  { name: 'Customer assistant', purpose: 'Answers customer questions in the app and on the website.', organisationRole: 'customer', lifeCycleStage: 'deployment', euAiActTier: 'limited', tierRationale: 'Art. 50(1): people must be told they are talking to an AI system.', owner: 'Digital Channels Manager', supplier: 'General-purpose model provider' },
+  { name: 'Income document reader', purpose: 'Reads payslips and bank statements to verify declared income.', organisationRole: 'customer', lifeCycleStage: 'operation-monitoring', euAiActTier: 'minimal', tierRationale: 'A narrow procedural task under human review (Art. 6(3)).', owner: 'Model Risk Manager', supplier: 'Document OCR supplier' },
+];
+
 export interface DemoRisk {
+  /** Name of the AI system in DEMO_AI_SYSTEMS the risk belongs to, if any. */
+  system?: string;
   title: string;
   description: string;
   likelihood: number;
@@ -25,15 +47,15 @@ export interface DemoRisk {
 
 /** The demo organisation's risk register. */
 export const DEMO_RISKS: readonly DemoRisk[] = [
-  { title: 'Credit model under-approves applicants over 60', likelihood: 4, impact: 5, status: 'treating', treatment: 'mitigate', owner: 'Head of Credit Risk', residual: { likelihood: 2, impact: 5 }, description: 'Approval rates for older applicants fell below four fifths of the best-served group in the last quarter.' },
-  { title: 'Training data for fraud model lacks provenance records', likelihood: 3, impact: 4, status: 'treating', treatment: 'mitigate', owner: 'Data Governance Lead', residual: { likelihood: 1, impact: 4 }, description: 'Two vendor feeds arrive without lineage, so A.7.5 evidence cannot be produced.' },
-  { title: 'Chat assistant gives unqualified financial advice', likelihood: 3, impact: 5, status: 'assessed', treatment: 'mitigate', owner: 'Digital Channels Manager', description: 'Customers may act on generated answers that read as personal advice.' },
-  { title: 'Model drift in income verification after policy change', likelihood: 4, impact: 3, status: 'monitoring', treatment: 'mitigate', owner: 'Model Risk Manager', residual: { likelihood: 2, impact: 3 }, description: 'New documentation rules changed the input distribution.' },
-  { title: 'No human review of automated account closures', likelihood: 2, impact: 5, status: 'treating', treatment: 'avoid', owner: 'Head of Operations', residual: { likelihood: 1, impact: 5 }, description: 'Closures triggered by the anomaly model run without a second look.' },
-  { title: 'Supplier model update without notice', likelihood: 3, impact: 3, status: 'treating', treatment: 'transfer', owner: 'Procurement Lead', residual: { likelihood: 2, impact: 3 }, description: 'The document OCR supplier ships new weights without a change log.' },
-  { title: 'Explanations for declined loans are incomplete', likelihood: 3, impact: 3, status: 'assessed', description: 'Adverse action notices list generic reasons only.' },
+  { system: 'Credit decisioning model', title: 'Credit model under-approves applicants over 60', likelihood: 4, impact: 5, status: 'treating', treatment: 'mitigate', owner: 'Head of Credit Risk', residual: { likelihood: 2, impact: 5 }, description: 'Approval rates for older applicants fell below four fifths of the best-served group in the last quarter.' },
+  { system: 'Fraud detection model', title: 'Training data for fraud model lacks provenance records', likelihood: 3, impact: 4, status: 'treating', treatment: 'mitigate', owner: 'Data Governance Lead', residual: { likelihood: 1, impact: 4 }, description: 'Two vendor feeds arrive without lineage, so A.7.5 evidence cannot be produced.' },
+  { system: 'Customer assistant', title: 'Chat assistant gives unqualified financial advice', likelihood: 3, impact: 5, status: 'assessed', treatment: 'mitigate', owner: 'Digital Channels Manager', description: 'Customers may act on generated answers that read as personal advice.' },
+  { system: 'Income document reader', title: 'Model drift in income verification after policy change', likelihood: 4, impact: 3, status: 'monitoring', treatment: 'mitigate', owner: 'Model Risk Manager', residual: { likelihood: 2, impact: 3 }, description: 'New documentation rules changed the input distribution.' },
+  { system: 'Fraud detection model', title: 'No human review of automated account closures', likelihood: 2, impact: 5, status: 'treating', treatment: 'avoid', owner: 'Head of Operations', residual: { likelihood: 1, impact: 5 }, description: 'Closures triggered by the anomaly model run without a second look.' },
+  { system: 'Income document reader', title: 'Supplier model update without notice', likelihood: 3, impact: 3, status: 'treating', treatment: 'transfer', owner: 'Procurement Lead', residual: { likelihood: 2, impact: 3 }, description: 'The document OCR supplier ships new weights without a change log.' },
+  { system: 'Credit decisioning model', title: 'Explanations for declined loans are incomplete', likelihood: 3, impact: 3, status: 'assessed', description: 'Adverse action notices list generic reasons only.' },
   { title: 'Event logs kept for less than six months', likelihood: 2, impact: 4, status: 'treating', treatment: 'mitigate', owner: 'Platform Engineering Lead', residual: { likelihood: 1, impact: 4 }, description: 'Inference logs rotate after 90 days on two services.' },
-  { title: 'Prompt injection through uploaded documents', likelihood: 2, impact: 4, status: 'identified', description: 'Uploaded statements can carry instructions the assistant follows.' },
+  { system: 'Customer assistant', title: 'Prompt injection through uploaded documents', likelihood: 2, impact: 4, status: 'identified', description: 'Uploaded statements can carry instructions the assistant follows.' },
   { title: 'Staff unaware of the AI incident reporting route', likelihood: 3, impact: 2, status: 'treating', treatment: 'mitigate', owner: 'AI Governance Officer', residual: { likelihood: 1, impact: 2 }, description: 'The reporting channel of A.3.3 is not in onboarding material.' },
   { title: 'Energy use of retraining not monitored', likelihood: 2, impact: 2, status: 'monitoring', treatment: 'accept', owner: 'Sustainability Officer', description: 'No figure exists for the retraining pipeline.' },
   { title: 'Outdated model cards for retired systems', likelihood: 1, impact: 2, status: 'closed', treatment: 'accept', description: 'Two retired models still have public model cards.' },
@@ -62,10 +84,15 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
       tx.create(Membership, { user, organisation, role: account.role });
       users.push(user);
     }
+    const systems = new Map(
+      DEMO_AI_SYSTEMS.map((system) => [system.name, tx.create(AiSystem, { organisation, ...system })] as const),
+    );
+    log(`  ${systems.size} AI systems`);
     const [owner] = users;
     DEMO_RISKS.forEach((demo, index) => {
       log(`  risk ${index + 1}/${DEMO_RISKS.length}: ${demo.title}`);
-      const risk = tx.create(Risk, { organisation, title: demo.title, likelihood: demo.likelihood, impact: demo.impact, score: 0, level: '', withinAppetite: false });
+      const aiSystem = demo.system === undefined ? null : (systems.get(demo.system) ?? null);
+      const risk = tx.create(Risk, { organisation, aiSystem, title: demo.title, likelihood: demo.likelihood, impact: demo.impact, score: 0, level: '', withinAppetite: false });
       applyDetails(risk, {
         description: demo.description,
         status: demo.status,

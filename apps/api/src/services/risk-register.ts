@@ -5,6 +5,7 @@ import { Risk } from '../entities/risk.entity.js';
 import { RiskAssessment } from '../entities/risk-assessment.entity.js';
 import type { User } from '../entities/user.entity.js';
 import { badInput } from '../errors.js';
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText } from './text.js';
 
 /**
  * The rules of the risk register, shared by the GraphQL resolvers and the seed: validation of
@@ -14,25 +15,6 @@ import { badInput } from '../errors.js';
 /** Every organisation uses the default 5×5 matrix until risk criteria become configurable. */
 export const matrix: RiskMatrix = createRiskMatrix();
 
-const TITLE_MAX = 200;
-const DESCRIPTION_MAX = 10_000;
-const OWNER_MAX = 200;
-
-export function cleanTitle(raw: string): string {
-  const title = raw.trim();
-  if (!title) throw badInput('title', 'must not be empty');
-  if (title.length > TITLE_MAX) throw badInput('title', `must be at most ${TITLE_MAX} characters, got ${title.length}`);
-  return title;
-}
-
-export function cleanDescription(raw: string | null | undefined): string | null {
-  const description = raw?.trim() ?? '';
-  if (description.length > DESCRIPTION_MAX) {
-    throw badInput('description', `must be at most ${DESCRIPTION_MAX} characters, got ${description.length}`);
-  }
-  return description || null;
-}
-
 export function checkRating(field: string, axis: 'likelihood' | 'impact', value: number): number {
   const scale = matrix[axis];
   if (!Number.isInteger(value) || value < 1 || value > scale.length) {
@@ -41,13 +23,7 @@ export function checkRating(field: string, axis: 'likelihood' | 'impact', value:
   return value;
 }
 
-function cleanOwner(raw: string | null): string | null {
-  const owner = raw?.trim() ?? '';
-  if (owner.length > OWNER_MAX) throw badInput('owner', `must be at most ${OWNER_MAX} characters, got ${owner.length}`);
-  return owner || null;
-}
-
-function checkDate(field: string, raw: string): string {
+export function checkDate(field: string, raw: string): string {
   const value = raw.trim();
   const parsed = new Date(`${value}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
@@ -69,11 +45,11 @@ export interface RiskDetails {
 
 /** Applies the optional detail fields of an input: left out keeps the value, null clears it. */
 export function applyDetails(risk: Risk, input: RiskDetails): void {
-  if (input.description !== undefined) risk.description = cleanDescription(input.description);
+  if (input.description !== undefined) risk.description = optionalText('description', input.description, LONG_TEXT_MAX);
   if (input.status === null) throw badInput('status', 'must not be null; leave it out to keep the current status');
   if (input.status !== undefined) risk.status = input.status;
   if (input.treatment !== undefined) risk.treatment = input.treatment;
-  if (input.owner !== undefined) risk.owner = cleanOwner(input.owner);
+  if (input.owner !== undefined) risk.owner = optionalText('owner', input.owner, SHORT_TEXT_MAX);
   if (input.reviewDate !== undefined) risk.reviewDate = input.reviewDate === null ? null : checkDate('reviewDate', input.reviewDate);
   if (input.residualLikelihood !== undefined) risk.residualLikelihood = input.residualLikelihood;
   if (input.residualImpact !== undefined) risk.residualImpact = input.residualImpact;

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { AiRole, EuAiActTier, LifeCycleStage } from '@assay/schema';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { AiRoleEnum, EuAiActTierEnum, LifeCycleStageEnum } from '../graphql-enums.js';
+import { Organisation } from './organisation.entity.js';
+
+/** An AI system in the organisation's inventory (clause 4.1, Annex A.4 and A.6). */
+@Entity({ tableName: 'ai_system' })
+@Index({ properties: ['organisation', 'name'] })
+@ObjectType({ description: "An AI system in the organisation's inventory." })
+export class AiSystem {
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'purpose' | 'intendedUse' | 'owner' | 'dataResources' | 'supplier' | 'euAiActTier' | 'tierRationale' | 'lifeCycleStage';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @ManyToOne(() => Organisation, { deleteRule: 'cascade' })
+  organisation!: Organisation;
+
+  @Property({ type: 'string', length: 200 })
+  @Field(() => String)
+  name!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the system is for.' })
+  purpose: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The use it is designed and documented for (A.9.4).' })
+  intendedUse: string | null = null;
+
+  @Property({ type: 'string', length: 40 })
+  @Field(() => LifeCycleStageEnum)
+  lifeCycleStage: LifeCycleStage = 'inception';
+
+  @Property({ type: 'string', length: 40 })
+  @Field(() => AiRoleEnum, { description: "The organisation's role for this system (ISO/IEC 22989)." })
+  organisationRole!: AiRole;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  @Field(() => String, { nullable: true })
+  owner: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The data the system is built and run on (A.4.3).' })
+  dataResources: string | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who supplies the system or its model, if anyone (A.10.3).' })
+  supplier: string | null = null;
+
+  @Property({ type: 'string', length: 30 })
+  @Field(() => EuAiActTierEnum)
+  euAiActTier: EuAiActTier = 'unclassified';
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the system has its EU AI Act tier.' })
+  tierRationale: string | null = null;
+
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int)
+  version!: number;
+
+  @Property({ type: 'datetime' })
+  @Field(() => Date)
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Field(() => Date)
+  updatedAt: Date = new Date();
+}

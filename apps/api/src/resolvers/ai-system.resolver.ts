@@ -1,0 +1,88 @@
+import { OptimisticLockError } from '@mikro-orm/core';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RISK_EDITORS } from '../auth/roles.js';
+import { type Context, viewerOf } from '../context.js';
+import { AiSystem } from '../entities/ai-system.entity.js';
+import { Risk } from '../entities/risk.entity.js';
+import { badInput, conflict, notFound } from '../errors.js';
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
+import { CreateAiSystemInput, UpdateAiSystemInput } from './ai-system.input.js';
+
+type Details = CreateAiSystemInput | UpdateAiSystemInput;
+
+/** Applies the optional fields of an input: left out keeps the value, null clears a text. */
+function applyDetails(system: AiSystem, input: Details): void {
+  for (const field of ['purpose', 'intendedUse', 'dataResources', 'tierRationale'] as const) {
+    if (input[field] !== undefined) system[field] = optionalText(field, input[field], LONG_TEXT_MAX);
+  }
+  for (const field of ['owner', 'supplier'] as const) {
+    if (input[field] !== undefined) system[field] = optionalText(field, input[field], SHORT_TEXT_MAX);
+  }
+  for (const field of ['lifeCycleStage', 'euAiActTier'] as const) {
+    if (input[field] === null) throw badInput(field, 'must not be null; leave it out to keep the current value');
+  }
+  if (input.lifeCycleStage) system.lifeCycleStage = input.lifeCycleStage;
+  if (input.euAiActTier) system.euAiActTier = input.euAiActTier;
+}
+
+@Resolver(() => AiSystem)
+export class AiSystemResolver {
+  @Authorized()
+  @Query(() => [AiSystem], { description: "The organisation's AI systems, by name." })
+  async aiSystems(@Ctx() context: Context): Promise<AiSystem[]> {
+    const { membership } = viewerOf(context);
+    return context.em.find(AiSystem, { organisation: membership.organisation }, { orderBy: { name: 'asc' } });
+  }
+
+  @Authorized()
+  @Query(() => AiSystem, { nullable: true })
+  async aiSystem(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<AiSystem | null> {
+    const { membership } = viewerOf(context);
+    return context.em.findOne(AiSystem, { id, organisation: membership.organisation });
+  }
+
+  @FieldResolver(() => [Risk], { description: 'The risks recorded against this system, highest score first.' })
+  async risks(@Root() system: AiSystem, @Ctx() context: Context): Promise<Risk[]> {
+    return context.em.find(Risk, { aiSystem: system, organisation: system.organisation }, { orderBy: { score: 'desc', title: 'asc' } });
+  }
+
+  @Authorized(...RISK_EDITORS)
+  @Mutation(() => AiSystem, { description: 'Adds an AI system to the inventory.' })
+  async createAiSystem(@Arg('input', () => CreateAiSystemInput) input: CreateAiSystemInput, @Ctx() context: Context): Promise<AiSystem> {
+    const { membership } = viewerOf(context);
+    const system = context.em.create(AiSystem, {
+      organisation: membership.organisation,
+      name: requiredText('name', input.name, SHORT_TEXT_MAX),
+      organisationRole: input.organisationRole,
+    });
+    applyDetails(system, input);
+    await context.em.flush();
+    return system;
+  }
+
+  @Authorized(...RISK_EDITORS)
+  @Mutation(() => AiSystem, { description: 'Changes an AI system; refused as a conflict when someone changed it since expectedVersion.' })
+  async updateAiSystem(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateAiSystemInput) input: UpdateAiSystemInput,
+    @Ctx() context: Context,
+  ): Promise<AiSystem> {
+    const { membership } = viewerOf(context);
+    const system = await context.em.findOne(AiSystem, { id, organisation: membership.organisation });
+    if (!system) throw notFound('AI system', id);
+    if (system.version !== input.expectedVersion) {
+      throw conflict(`AI system ${id} was changed by someone else (now version ${system.version}, your edit is based on ${input.expectedVersion}); reload it and apply your change again`);
+    }
+    if (input.name != null) system.name = requiredText('name', input.name, SHORT_TEXT_MAX);
+    if (input.organisationRole === null) throw badInput('organisationRole', 'must not be null; leave it out to keep the current value');
+    if (input.organisationRole) system.organisationRole = input.organisationRole;
+    applyDetails(system, input);
+    try {
+      await context.em.flush();
+    } catch (error) {
+      if (error instanceof OptimisticLockError) throw conflict(`AI system ${id} was changed by someone else while you edited it; reload it and apply your change again`);
+      throw error;
+    }
+    return system;
+  }
+}
