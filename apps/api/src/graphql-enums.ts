@@ -1,11 +1,13 @@
 import {
   aiRoles,
   euAiActTiers,
+  implementationStatuses,
   lifeCycleStages,
   riskStatuses,
   riskTreatmentOptions,
   type AiRole,
   type EuAiActTier,
+  type ImplementationStatus,
   type LifeCycleStage,
   type RiskStatus,
   type RiskTreatmentOption,
@@ -32,3 +34,6 @@ registerEnumType(LifeCycleStageEnum, { name: 'LifeCycleStage', description: 'Sta
 
 export const EuAiActTierEnum = enumOf<EuAiActTier>(euAiActTiers);
 registerEnumType(EuAiActTierEnum, { name: 'EuAiActTier', description: 'Risk tier under the EU AI Act (Regulation (EU) 2024/1689); UNCLASSIFIED until assessed.' });
+
+export const ImplementationStatusEnum = enumOf<ImplementationStatus>(implementationStatuses);
+registerEnumType(ImplementationStatusEnum, { name: 'ImplementationStatus', description: 'How far a control has been implemented.' });

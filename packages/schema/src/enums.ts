@@ -33,3 +33,7 @@ export type LifeCycleStage = (typeof lifeCycleStages)[number];
  */
 export const euAiActTiers = ['prohibited', 'high-risk', 'limited', 'minimal', 'gpai', 'gpai-systemic', 'unclassified'] as const;
 export type EuAiActTier = (typeof euAiActTiers)[number];
+
+/** How far a control (or a clause's requirements) has been implemented. */
+export const implementationStatuses = ['not-started', 'planned', 'in-progress', 'implemented', 'verified'] as const;
+export type ImplementationStatus = (typeof implementationStatuses)[number];

@@ -4,7 +4,8 @@ import { Organisation } from './organisation.entity.js';
 import { Risk } from './risk.entity.js';
 import { RiskAssessment } from './risk-assessment.entity.js';
 import { Session } from './session.entity.js';
+import { SoaEntry } from './soa-entry.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry];

@@ -1,10 +1,12 @@
 import { Migration20261128000000_initial } from './Migration20261128000000_initial.js';
 import { Migration20261128120000_risk_assessments } from './Migration20261128120000_risk_assessments.js';
 import { Migration20261128130000_ai_systems } from './Migration20261128130000_ai_systems.js';
+import { Migration20261128140000_statement_of_applicability } from './Migration20261128140000_statement_of_applicability.js';
 
 /** Every migration in order; listed explicitly so the build needs no folder scanning. */
 export const migrations = [
   { name: 'Migration20261128000000_initial', class: Migration20261128000000_initial },
   { name: 'Migration20261128120000_risk_assessments', class: Migration20261128120000_risk_assessments },
   { name: 'Migration20261128130000_ai_systems', class: Migration20261128130000_ai_systems },
+  { name: 'Migration20261128140000_statement_of_applicability', class: Migration20261128140000_statement_of_applicability },
 ];

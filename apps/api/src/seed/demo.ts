@@ -1,4 +1,4 @@
-import type { AiRole, EuAiActTier, LifeCycleStage, RiskStatus, RiskTreatmentOption } from '@assay/schema';
+import { annexAControls, type AiRole, type EuAiActTier, type ImplementationStatus, type LifeCycleStage, type RiskStatus, type RiskTreatmentOption } from '@assay/schema';
 import type { EntityManager } from '@mikro-orm/core';
 import { hashPassword } from '../auth/password.js';
 import { Role } from '../auth/roles.js';
@@ -6,6 +6,7 @@ import { AiSystem } from '../entities/ai-system.entity.js';
 import { Membership } from '../entities/membership.entity.js';
 import { Organisation } from '../entities/organisation.entity.js';
 import { Risk } from '../entities/risk.entity.js';
+import { SoaEntry } from '../entities/soa-entry.entity.js';
 import { User } from '../entities/user.entity.js';
 import { applyDetails, recordAssessment, rescore } from '../services/risk-register.js';
 
@@ -62,6 +63,19 @@ export const DEMO_RISKS: readonly DemoRisk[] = [
 ];
 
 /**
+ * The demo Statement of Applicability, as a pattern over the catalogue: most of A.2–A.5 is done,
+ * the life-cycle and data controls are under way, and one control is excluded with its reason.
+ */
+export function demoSoaStatus(controlId: string, position: number): { implementationStatus: ImplementationStatus; applicable: boolean; justification: string | null } {
+  if (controlId === 'A.10.4') {
+    return { implementationStatus: 'not-started', applicable: false, justification: 'Northwind Lending supplies no AI system to customers; the risk assessment does not call for this control.' };
+  }
+  const cycle: readonly ImplementationStatus[] = ['verified', 'implemented', 'implemented', 'in-progress', 'planned', 'not-started'];
+  const status = position < 12 ? (position % 3 === 2 ? 'implemented' : 'verified') : (cycle[position % cycle.length] ?? 'not-started');
+  return { implementationStatus: status, applicable: true, justification: 'Needed to treat the risks in the AI risk register.' };
+}
+
+/**
  * Seeds the demo organisation when the database holds no organisation at all; otherwise does
  * nothing. Returns whether it seeded. Runs in one transaction.
  */
@@ -88,6 +102,12 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
       DEMO_AI_SYSTEMS.map((system) => [system.name, tx.create(AiSystem, { organisation, ...system })] as const),
     );
     log(`  ${systems.size} AI systems`);
+    annexAControls.forEach((control, position) => {
+      const decision = demoSoaStatus(control.id, position);
+      const done = decision.implementationStatus === 'implemented' || decision.implementationStatus === 'verified';
+      tx.create(SoaEntry, { organisation, controlId: control.id, ...decision, owner: 'AI Governance Officer', implementedDate: done ? '2026-09-30' : null });
+    });
+    log(`  Statement of Applicability: ${annexAControls.length} controls`);
     const [owner] = users;
     DEMO_RISKS.forEach((demo, index) => {
       log(`  risk ${index + 1}/${DEMO_RISKS.length}: ${demo.title}`);

@@ -1,0 +1,84 @@
+import { annexAControls, annexAObjectives, findControl, type AnnexAControl } from '@assay/schema';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { RISK_EDITORS } from '../auth/roles.js';
+import { type Context, viewerOf } from '../context.js';
+import { SoaEntry } from '../entities/soa-entry.entity.js';
+import { badInput, conflict } from '../errors.js';
+import { checkDate } from '../services/risk-register.js';
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText } from '../services/text.js';
+import { AnnexAControlInfo, SoaEntryView, UpdateSoaEntryInput } from './soa.type.js';
+
+const objectiveTitles = new Map(annexAObjectives.map((objective) => [objective.id, objective.title]));
+
+function controlInfo(control: AnnexAControl): AnnexAControlInfo {
+  return Object.assign(new AnnexAControlInfo(), {
+    id: control.id,
+    title: control.title,
+    summary: control.summary,
+    objectiveId: control.objectiveId,
+    objectiveTitle: objectiveTitles.get(control.objectiveId) ?? control.objectiveId,
+  });
+}
+
+/** The entry as GraphQL shows it; a control never recorded is applicable and not started. */
+function view(control: AnnexAControl, entry: SoaEntry | undefined): SoaEntryView {
+  return Object.assign(new SoaEntryView(), {
+    controlId: control.id,
+    control: controlInfo(control),
+    applicable: entry?.applicable ?? true,
+    justification: entry?.justification ?? null,
+    implementationStatus: entry?.implementationStatus ?? 'not-started',
+    owner: entry?.owner ?? null,
+    dueDate: entry?.dueDate ?? null,
+    implementedDate: entry?.implementedDate ?? null,
+    version: entry?.version ?? 0,
+  });
+}
+
+@Resolver(() => SoaEntryView)
+export class SoaResolver {
+  @Authorized()
+  @Query(() => [SoaEntryView], { description: 'The Statement of Applicability: every Annex A control, in catalogue order.' })
+  async statementOfApplicability(@Ctx() context: Context): Promise<SoaEntryView[]> {
+    const { membership } = viewerOf(context);
+    const entries = await context.em.find(SoaEntry, { organisation: membership.organisation });
+    const byControl = new Map(entries.map((entry) => [entry.controlId, entry]));
+    return annexAControls.map((control) => view(control, byControl.get(control.id)));
+  }
+
+  @Authorized(...RISK_EDITORS)
+  @Mutation(() => SoaEntryView, { description: 'Records a decision on one control; an exclusion needs a justification.' })
+  async updateSoaEntry(
+    @Arg('controlId', () => String) controlId: string,
+    @Arg('input', () => UpdateSoaEntryInput) input: UpdateSoaEntryInput,
+    @Ctx() context: Context,
+  ): Promise<SoaEntryView> {
+    const { membership } = viewerOf(context);
+    const control = findControl(controlId);
+    if (!control) throw badInput('controlId', `names no Annex A control: "${controlId}" (expected an id such as A.6.2.4)`);
+    const existing = await context.em.findOne(SoaEntry, { organisation: membership.organisation, controlId: control.id });
+    const currentVersion = existing?.version ?? 0;
+    if (currentVersion !== input.expectedVersion) {
+      throw conflict(`The entry for ${control.id} was changed by someone else (now version ${currentVersion}, your edit is based on ${input.expectedVersion}); reload it and apply your change again`);
+    }
+    const entry = existing ?? context.em.create(SoaEntry, { organisation: membership.organisation, controlId: control.id });
+    if (input.applicable === null) throw badInput('applicable', 'must not be null; leave it out to keep the current value');
+    if (input.applicable !== undefined) entry.applicable = input.applicable;
+    if (input.justification !== undefined) entry.justification = optionalText('justification', input.justification, LONG_TEXT_MAX);
+    if (input.implementationStatus === null) throw badInput('implementationStatus', 'must not be null; leave it out to keep the current value');
+    if (input.implementationStatus !== undefined) entry.implementationStatus = input.implementationStatus;
+    if (input.owner !== undefined) entry.owner = optionalText('owner', input.owner, SHORT_TEXT_MAX);
+    if (input.dueDate !== undefined) entry.dueDate = input.dueDate === null ? null : checkDate('dueDate', input.dueDate);
+    if (input.implementedDate !== undefined) entry.implementedDate = input.implementedDate === null ? null : checkDate('implementedDate', input.implementedDate);
+    // Clause 6.1.3: the Statement of Applicability justifies every exclusion.
+    if (!entry.applicable && !entry.justification) throw badInput('justification', `must explain why ${control.id} is excluded`);
+    try {
+      await context.em.flush();
+    } catch (error) {
+      if (error instanceof OptimisticLockError || error instanceof UniqueConstraintViolationException) throw conflict(`The entry for ${control.id} was changed by someone else while you edited it; reload it and apply your change again`);
+      throw error;
+    }
+    return view(control, entry);
+  }
+}
