@@ -5,3 +5,18 @@ export { annexCObjectives, annexCRiskSources, type AnnexCObjective, type AnnexCR
 export { clauses, type Clause } from './iso42001/clauses.js';
 export { controlsByObjective } from './iso42001/controls-by-objective.js';
 export { findControl } from './iso42001/find-control.js';
+export { accreditationBodies, type AccreditationBody } from './frameworks/accreditation-bodies.js';
+export { crosswalk, type CrosswalkEnd, type CrosswalkLink, type Framework } from './frameworks/crosswalk.js';
+export { crosswalkFor } from './frameworks/crosswalk-for.js';
+export {
+  aiActApplicationDates,
+  annexIIIAreas,
+  prohibitedPractices,
+  seriousIncidentDeadlines,
+  type AnnexIIIArea,
+  type ApplicationDate,
+  type ProhibitedPractice,
+} from './frameworks/eu-ai-act.js';
+export { iso27001AiControls, iso27001Themes, type Iso27001Control, type Iso27001Theme } from './frameworks/iso27001.js';
+export { iso9001Clauses, type Iso9001Clause } from './frameworks/iso9001.js';
+export { nistCategories, nistFunctions, nistSubcategoryIds, type NistCategory, type NistFunctionId } from './frameworks/nist-ai-rmf.js';
