@@ -48,6 +48,18 @@ describe.each(databases.available)('Statement of Applicability on $name', (datab
     expect(excluded[0]?.justification).toContain('supplies no AI system');
   });
 
+  it('shows where each control meets the other frameworks', async () => {
+    const result = await api.graphql<{ statementOfApplicability: { controlId: string; control: { crosswalk: { framework: string; ref: string; basis: string; source: string | null }[] } }[] }>(
+      `{ statementOfApplicability { controlId control { crosswalk { framework ref basis source } } } }`,
+      {},
+      executive,
+    );
+    const a622 = result.data?.statementOfApplicability.find((entry) => entry.controlId === 'A.6.2.2');
+    expect(a622?.control.crosswalk).toContainEqual(expect.objectContaining({ framework: 'nist-ai-rmf', ref: 'MAP 1.6', basis: 'published' }));
+    expect(a622?.control.crosswalk).toContainEqual(expect.objectContaining({ framework: 'eu-ai-act', ref: 'Art 9', basis: 'proposed', source: null }));
+    expect(a622?.control.crosswalk).toContainEqual(expect.objectContaining({ framework: 'iso27001', ref: 'A.8.25' }));
+  });
+
   it('shows an organisation that has decided nothing as applicable and not started, version 0', async () => {
     const em = api.orm.em.fork();
     const other = em.create(Organisation, { name: 'Fresh organisation' });

@@ -1,4 +1,4 @@
-import { annexAControls, annexAObjectives, findControl, type AnnexAControl } from '@assay/schema';
+import { annexAControls, annexAObjectives, crosswalkFor, findControl, type AnnexAControl } from '@assay/schema';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { RISK_EDITORS } from '../auth/roles.js';
@@ -18,6 +18,7 @@ function controlInfo(control: AnnexAControl): AnnexAControlInfo {
     summary: control.summary,
     objectiveId: control.objectiveId,
     objectiveTitle: objectiveTitles.get(control.objectiveId) ?? control.objectiveId,
+    crosswalk: crosswalkFor(control.id).map((link) => ({ framework: link.to.framework, ref: link.to.ref, basis: link.basis, source: link.source, note: link.note })),
   });
 }
 

@@ -2,6 +2,24 @@ import type { ImplementationStatus } from '@assay/schema';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { ImplementationStatusEnum } from '../graphql-enums.js';
 
+@ObjectType({ description: 'A link from an ISO/IEC 42001 control or clause to another framework.' })
+export class CrosswalkLinkInfo {
+  @Field(() => String, { description: 'iso27001, iso9001, eu-ai-act or nist-ai-rmf.' })
+  framework!: string;
+
+  @Field(() => String, { description: 'e.g. A.5.1, 10.3, Art 27, MAP 1.6' })
+  ref!: string;
+
+  @Field(() => String, { description: 'published (from a named mapping) or proposed (by Assay, for review).' })
+  basis!: string;
+
+  @Field(() => String, { nullable: true })
+  source!: string | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}
+
 @ObjectType({ description: 'An Annex A control of ISO/IEC 42001, from the catalogue.' })
 export class AnnexAControlInfo {
   @Field(() => String, { description: 'e.g. A.6.2.4' })
@@ -18,6 +36,9 @@ export class AnnexAControlInfo {
 
   @Field(() => String)
   objectiveTitle!: string;
+
+  @Field(() => [CrosswalkLinkInfo], { description: 'Where the control meets ISO 27001, ISO 9001, the EU AI Act and the NIST AI RMF.' })
+  crosswalk!: CrosswalkLinkInfo[];
 }
 
 @ObjectType('SoaEntry', { description: 'The organisation\'s decision on one Annex A control (clause 6.1.3).' })
