@@ -18,7 +18,7 @@ describe('@assay/risk-engine as an integrator installs it', () => {
     expect(paths).toContain('dist/index.js');
     expect(paths).toContain('dist/index.d.ts');
     expect(paths).toContain('README.md');
-    expect(paths.some((path) => path.startsWith('src/') || path.startsWith('test/') || path.startsWith('bench/'))).toBe(false);
+    expect(paths.some((path) => path.startsWith('src/') || path.startsWith('test/') || path.startsWith('bench/') || path.endsWith('.map'))).toBe(false);
 
     // Unpack into a project's node_modules beside its one dependency, as npm would lay it out.
     const project = join(folder, 'project');

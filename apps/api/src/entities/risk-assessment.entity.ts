@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Risk } from './risk.entity.js';
 import { User } from './user.entity.js';
@@ -18,8 +18,9 @@ export class RiskAssessment {
   @Field(() => ID)
   id: string = randomUUID();
 
+  // Rel<> keeps the circular import with Risk out of the emitted decorator metadata.
   @ManyToOne(() => Risk, { deleteRule: 'cascade' })
-  risk!: Risk;
+  risk!: Rel<Risk>;
 
   @Property({ type: 'datetime' })
   @Field(() => Date)
