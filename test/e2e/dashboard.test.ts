@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp, tempFolder } from '../support/app.js';
+import { type RunningApp, removeTempFolders, startApp, tempFolder } from '../support/app.js';
 import { browserMissing, launchBrowser } from '../support/browser.js';
 
 const missing = browserMissing();
@@ -31,6 +31,7 @@ describe.skipIf(missing !== null)('dashboard in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    removeTempFolders();
   });
 
   it('shows the sign-in form and explains a wrong password', async () => {

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
-import { graphql, runUntilExit, startApp, tempFolder } from '../support/app.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { graphql, removeTempFolders, runUntilExit, startApp, tempFolder } from '../support/app.js';
 
 /** A start-up failure is one line naming the setting: no stack trace. */
 function expectOneLineError(stderr: string, setting: string): void {
@@ -14,6 +14,8 @@ function expectOneLineError(stderr: string, setting: string): void {
 }
 
 describe('npm start, as a new user meets it', () => {
+  afterAll(removeTempFolders);
+
   it('creates ./data/assay.sqlite, seeds once, keeps data across restarts and stops cleanly on Ctrl-C', async () => {
     const cwd = tempFolder('start');
     const first = await startApp({}, cwd);

@@ -2,14 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/app.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempFolders, tempFolder } from '../support/app.js';
 
 const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve('@assay/risk-engine/package.json'));
 const simpleStatisticsDir = dirname(require.resolve('simple-statistics/package.json', { paths: [packageDir] }));
 
 describe('@assay/risk-engine as an integrator installs it', () => {
+  afterAll(removeTempFolders);
+
   it('packs only the built library, its types and README, and imports from plain Node', () => {
     const folder = tempFolder('pack');
     const output = execFileSync('npm', ['pack', '--json', '--pack-destination', folder], { cwd: packageDir, encoding: 'utf8' });

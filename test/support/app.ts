@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,8 +10,18 @@ const require = createRequire(import.meta.url);
 /** The built API's entry point, as `npm start` runs it. */
 export const API_MAIN = join(dirname(require.resolve('@assay/api/package.json')), 'dist', 'main.js');
 
+const tempFolders: string[] = [];
+
+/** A fresh folder under the system's temporary folder; removeTempFolders deletes them all. */
 export function tempFolder(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `assay-${prefix}-`));
+  const folder = mkdtempSync(join(tmpdir(), `assay-${prefix}-`));
+  tempFolders.push(folder);
+  return folder;
+}
+
+/** Deletes every folder tempFolder made in this test file; call it in afterAll. */
+export function removeTempFolders(): void {
+  for (const folder of tempFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
 }
 
 /** A port nothing listens on right now. */

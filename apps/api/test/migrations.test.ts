@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Orm, migrate, openDatabase } from '../src/db.js';
 import type { DatabaseTarget } from '../src/env.js';
-import { testDatabases } from './support/databases.js';
+import { removeTestDatabase, testDatabases } from './support/databases.js';
 
 const databases = await testDatabases();
 
@@ -13,6 +13,7 @@ describe.each(databases.available)('migrations on $name', (database) => {
     if (orm && target.kind === 'postgresql') await orm.schema.dropDatabase(target.dbName).catch(() => undefined);
     await orm?.close(true);
     orm = undefined;
+    removeTestDatabase(target);
   });
 
   it('gives every risk of an older database its current rating as first assessment', async () => {

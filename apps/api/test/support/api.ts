@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type Orm, migrate, openDatabase } from '../../src/db.js';
 import type { DatabaseTarget } from '../../src/env.js';
 import { seedDemoIfEmpty } from '../../src/seed/demo.js';
+import { removeTestDatabase } from './databases.js';
 import { createServer } from '../../src/server.js';
 
 export interface GraphQLResponse<Data> {
@@ -60,6 +61,7 @@ export async function startTestApi(target: DatabaseTarget): Promise<TestApi> {
       await assay.stop();
       if (target.kind === 'postgresql') await orm.schema.dropDatabase(target.dbName).catch(() => undefined);
       await orm.close(true);
+      removeTestDatabase(target);
     },
   };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type DatabaseTarget, parseDatabaseUrl } from '../../src/env.js';
 
 /** A database the integration suite runs on, and how to throw it away afterwards. */
@@ -17,8 +17,8 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgresql://
 const sqlite: TestDatabase = {
   name: 'sqlite',
   create() {
+    // The folder is removed by removeTestDatabase when the suite closes.
     const folder = mkdtempSync(join(tmpdir(), 'assay-api-test-'));
-    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
     return parseDatabaseUrl(`sqlite:${join(folder, 'assay.sqlite')}`);
   },
 };
@@ -32,6 +32,11 @@ const postgresql: TestDatabase = {
     return parseDatabaseUrl(url.toString());
   },
 };
+
+/** Removes what `create` made: the SQLite file's folder (PostgreSQL databases are dropped by their suite). */
+export function removeTestDatabase(target: DatabaseTarget): void {
+  if (target.kind === 'sqlite' && target.path !== ':memory:') rmSync(dirname(target.path), { recursive: true, force: true });
+}
 
 function reachable(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
