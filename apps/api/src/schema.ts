@@ -4,13 +4,14 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from './context.js';
 import { AiSystemResolver } from './resolvers/ai-system.resolver.js';
 import { AuthResolver } from './resolvers/auth.resolver.js';
+import { EvidenceResolver } from './resolvers/evidence.resolver.js';
 import { RiskResolver } from './resolvers/risk.resolver.js';
 import { SoaResolver } from './resolvers/soa.resolver.js';
 
 /** Builds the executable GraphQL schema from the resolvers (no I/O). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver],
+    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver],
     authChecker,
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],

@@ -5,7 +5,7 @@ import { RISK_EDITORS } from '../auth/roles.js';
 import { type Context, viewerOf } from '../context.js';
 import { SoaEntry } from '../entities/soa-entry.entity.js';
 import { badInput, conflict } from '../errors.js';
-import { checkDate } from '../services/risk-register.js';
+import { checkDate } from '../services/dates.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText } from '../services/text.js';
 import { AnnexAControlInfo, SoaEntryView, UpdateSoaEntryInput } from './soa.type.js';
 

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { hashPassword } from '../auth/password.js';
 import { Role } from '../auth/roles.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
+import { Evidence } from '../entities/evidence.entity.js';
 import { Membership } from '../entities/membership.entity.js';
 import { Organisation } from '../entities/organisation.entity.js';
 import { Risk } from '../entities/risk.entity.js';
@@ -62,6 +63,24 @@ export const DEMO_RISKS: readonly DemoRisk[] = [
   { title: 'Outdated model cards for retired systems', likelihood: 1, impact: 2, status: 'closed', treatment: 'accept', description: 'Two retired models still have public model cards.' },
 ];
 
+export interface DemoEvidence {
+  title: string;
+  location: string;
+  owner: string;
+  collectedOn: string;
+  validUntil: string | null;
+  controlIds: string[];
+  clauseIds: string[];
+}
+
+/** Evidence on file for the demo organisation; one item has expired, as happens in real AIMS. */
+export const DEMO_EVIDENCE: readonly DemoEvidence[] = [
+  { title: 'AI policy, version 2, approved by the board', location: 'policies/ai-policy-v2.pdf', owner: 'AI Governance Officer', collectedOn: '2026-03-12', validUntil: '2027-03-12', controlIds: ['A.2.2', 'A.2.4'], clauseIds: ['5.2'] },
+  { title: 'Credit model validation report Q3', location: 'model-risk/credit-validation-q3.pdf', owner: 'Model Risk Manager', collectedOn: '2026-10-04', validUntil: '2027-01-04', controlIds: ['A.6.2.4', 'A.7.4'], clauseIds: ['9.1'] },
+  { title: 'Inference event log retention settings', location: 'platform/log-retention.png', owner: 'Platform Engineering Lead', collectedOn: '2026-06-01', validUntil: '2026-09-01', controlIds: ['A.6.2.8'], clauseIds: [] },
+  { title: 'Internal audit programme 2026', location: 'audit/programme-2026.xlsx', owner: 'Internal Audit', collectedOn: '2026-01-15', validUntil: null, controlIds: [], clauseIds: ['9.2.2'] },
+];
+
 /**
  * The demo Statement of Applicability, as a pattern over the catalogue: most of A.2–A.5 is done,
  * the life-cycle and data controls are under way, and one control is excluded with its reason.
@@ -108,6 +127,8 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
       tx.create(SoaEntry, { organisation, controlId: control.id, ...decision, owner: 'AI Governance Officer', implementedDate: done ? '2026-09-30' : null });
     });
     log(`  Statement of Applicability: ${annexAControls.length} controls`);
+    for (const evidence of DEMO_EVIDENCE) tx.create(Evidence, { organisation, ...evidence });
+    log(`  ${DEMO_EVIDENCE.length} pieces of evidence`);
     const [owner] = users;
     DEMO_RISKS.forEach((demo, index) => {
       log(`  risk ${index + 1}/${DEMO_RISKS.length}: ${demo.title}`);

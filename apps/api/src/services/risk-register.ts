@@ -5,6 +5,7 @@ import { Risk } from '../entities/risk.entity.js';
 import { RiskAssessment } from '../entities/risk-assessment.entity.js';
 import type { User } from '../entities/user.entity.js';
 import { badInput } from '../errors.js';
+import { checkDate } from './dates.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText } from './text.js';
 
 /**
@@ -19,15 +20,6 @@ export function checkRating(field: string, axis: 'likelihood' | 'impact', value:
   const scale = matrix[axis];
   if (!Number.isInteger(value) || value < 1 || value > scale.length) {
     throw badInput(field, `must be a whole number from 1 to ${scale.length}, got ${value}`);
-  }
-  return value;
-}
-
-export function checkDate(field: string, raw: string): string {
-  const value = raw.trim();
-  const parsed = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
-    throw badInput(field, `must be a date as YYYY-MM-DD, got "${raw}"`);
   }
   return value;
 }

@@ -1,0 +1,122 @@
+import { clauses, crosswalkFor, findControl } from '@assay/schema';
+import { OptimisticLockError } from '@mikro-orm/core';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { RISK_EDITORS, Role } from '../auth/roles.js';
+import { type Context, viewerOf } from '../context.js';
+import { Evidence } from '../entities/evidence.entity.js';
+import { badInput, conflict, notFound } from '../errors.js';
+import { checkDate, todayIso } from '../services/dates.js';
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
+import { CreateEvidenceInput, EvidenceView, UpdateEvidenceInput } from './evidence.type.js';
+
+/** Auditors record evidence too. */
+const EVIDENCE_EDITORS = [...RISK_EDITORS, Role.AUDITOR];
+const clauseIdSet = new Set(clauses.map((clause) => clause.id));
+
+function checkControlIds(raw: readonly string[]): string[] {
+  return [...new Set(raw.map((id) => id.trim()))].map((id, position) => {
+    if (!findControl(id)) throw badInput('controlIds', `item ${position + 1} names no Annex A control: "${id}"`);
+    return id;
+  });
+}
+
+function checkClauseIds(raw: readonly string[]): string[] {
+  return [...new Set(raw.map((id) => id.trim()))].map((id, position) => {
+    if (!clauseIdSet.has(id)) throw badInput('clauseIds', `item ${position + 1} names no clause of ISO/IEC 42001: "${id}"`);
+    return id;
+  });
+}
+
+function applyDetails(evidence: Evidence, input: CreateEvidenceInput | UpdateEvidenceInput): void {
+  if (input.description !== undefined) evidence.description = optionalText('description', input.description, LONG_TEXT_MAX);
+  if (input.location !== undefined) evidence.location = optionalText('location', input.location, 1000);
+  if (input.owner !== undefined) evidence.owner = optionalText('owner', input.owner, SHORT_TEXT_MAX);
+  if (input.collectedOn !== undefined) evidence.collectedOn = input.collectedOn === null ? null : checkDate('collectedOn', input.collectedOn);
+  if (input.validUntil !== undefined) evidence.validUntil = input.validUntil === null ? null : checkDate('validUntil', input.validUntil);
+  if (input.controlIds !== undefined) evidence.controlIds = checkControlIds(input.controlIds ?? []);
+  if (input.clauseIds !== undefined) evidence.clauseIds = checkClauseIds(input.clauseIds ?? []);
+  if (evidence.collectedOn && evidence.validUntil && evidence.validUntil < evidence.collectedOn) {
+    throw badInput('validUntil', `must not be before collectedOn (${evidence.collectedOn}), got ${evidence.validUntil}`);
+  }
+}
+
+/** The evidence as GraphQL shows it, with what it also serves through the crosswalk. */
+function view(evidence: Evidence, today: string): EvidenceView {
+  const refs = [...evidence.controlIds, ...evidence.clauseIds];
+  const seen = new Set<string>();
+  const alsoServes = refs
+    .flatMap((ref) => crosswalkFor(ref))
+    .filter((link) => {
+      const key = `${link.to.framework}:${link.to.ref}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((link) => ({ framework: link.to.framework, ref: link.to.ref, basis: link.basis, source: link.source, note: link.note }));
+  return Object.assign(new EvidenceView(), {
+    id: evidence.id,
+    title: evidence.title,
+    description: evidence.description,
+    location: evidence.location,
+    owner: evidence.owner,
+    collectedOn: evidence.collectedOn,
+    validUntil: evidence.validUntil,
+    expired: evidence.validUntil !== null && evidence.validUntil < today,
+    controlIds: [...evidence.controlIds],
+    clauseIds: [...evidence.clauseIds],
+    alsoServes,
+    version: evidence.version,
+  });
+}
+
+@Resolver(() => EvidenceView)
+export class EvidenceResolver {
+  @Authorized()
+  @Query(() => [EvidenceView], { description: "The organisation's evidence, by title; optionally only what supports one control or clause." })
+  async evidence(
+    @Ctx() context: Context,
+    @Arg('controlId', () => String, { nullable: true }) controlId?: string | null,
+    @Arg('clauseId', () => String, { nullable: true }) clauseId?: string | null,
+  ): Promise<EvidenceView[]> {
+    const { membership } = viewerOf(context);
+    const rows = await context.em.find(Evidence, { organisation: membership.organisation }, { orderBy: { title: 'asc' } });
+    const today = todayIso();
+    return rows
+      .filter((row) => (controlId ? row.controlIds.includes(controlId) : true) && (clauseId ? row.clauseIds.includes(clauseId) : true))
+      .map((row) => view(row, today));
+  }
+
+  @Authorized(...EVIDENCE_EDITORS)
+  @Mutation(() => EvidenceView, { description: 'Records a piece of evidence.' })
+  async createEvidence(@Arg('input', () => CreateEvidenceInput) input: CreateEvidenceInput, @Ctx() context: Context): Promise<EvidenceView> {
+    const { membership } = viewerOf(context);
+    const evidence = context.em.create(Evidence, { organisation: membership.organisation, title: requiredText('title', input.title, SHORT_TEXT_MAX) });
+    applyDetails(evidence, input);
+    await context.em.flush();
+    return view(evidence, todayIso());
+  }
+
+  @Authorized(...EVIDENCE_EDITORS)
+  @Mutation(() => EvidenceView, { description: 'Changes a piece of evidence; refused as a conflict when someone changed it since expectedVersion.' })
+  async updateEvidence(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateEvidenceInput) input: UpdateEvidenceInput,
+    @Ctx() context: Context,
+  ): Promise<EvidenceView> {
+    const { membership } = viewerOf(context);
+    const evidence = await context.em.findOne(Evidence, { id, organisation: membership.organisation });
+    if (!evidence) throw notFound('Evidence', id);
+    if (evidence.version !== input.expectedVersion) {
+      throw conflict(`Evidence ${id} was changed by someone else (now version ${evidence.version}, your edit is based on ${input.expectedVersion}); reload it and apply your change again`);
+    }
+    if (input.title != null) evidence.title = requiredText('title', input.title, SHORT_TEXT_MAX);
+    applyDetails(evidence, input);
+    try {
+      await context.em.flush();
+    } catch (error) {
+      if (error instanceof OptimisticLockError) throw conflict(`Evidence ${id} was changed by someone else while you edited it; reload it and apply your change again`);
+      throw error;
+    }
+    return view(evidence, todayIso());
+  }
+}

@@ -1,0 +1,16 @@
+import { badInput } from '../errors.js';
+
+/** A calendar date as YYYY-MM-DD that exists (no 30 February); returns it trimmed. */
+export function checkDate(field: string, raw: string): string {
+  const value = raw.trim();
+  const parsed = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+    throw badInput(field, `must be a date as YYYY-MM-DD, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Today's date in UTC as YYYY-MM-DD. */
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
