@@ -2,15 +2,19 @@ import {
   aiRoles,
   euAiActTiers,
   implementationStatuses,
+  incidentStatuses,
   lifeCycleStages,
   riskStatuses,
   riskTreatmentOptions,
+  seriousIncidentCases,
   type AiRole,
   type EuAiActTier,
   type ImplementationStatus,
+  type IncidentStatus,
   type LifeCycleStage,
   type RiskStatus,
   type RiskTreatmentOption,
+  type SeriousIncidentCase,
 } from '@assay/schema';
 import { registerEnumType } from 'type-graphql';
 
@@ -37,3 +41,12 @@ registerEnumType(EuAiActTierEnum, { name: 'EuAiActTier', description: 'Risk tier
 
 export const ImplementationStatusEnum = enumOf<ImplementationStatus>(implementationStatuses);
 registerEnumType(ImplementationStatusEnum, { name: 'ImplementationStatus', description: 'How far a control has been implemented.' });
+
+export const SeriousIncidentCaseEnum = enumOf<SeriousIncidentCase>(seriousIncidentCases);
+registerEnumType(SeriousIncidentCaseEnum, {
+  name: 'SeriousIncidentCase',
+  description: 'Seriousness under Art. 73 of the EU AI Act: NONE, GENERAL (15 days to report), WIDESPREAD_OR_CRITICAL_INFRASTRUCTURE (2 days), DEATH (10 days).',
+});
+
+export const IncidentStatusEnum = enumOf<IncidentStatus>(incidentStatuses);
+registerEnumType(IncidentStatusEnum, { name: 'IncidentStatus' });

@@ -5,13 +5,14 @@ import { authChecker } from './context.js';
 import { AiSystemResolver } from './resolvers/ai-system.resolver.js';
 import { AuthResolver } from './resolvers/auth.resolver.js';
 import { EvidenceResolver } from './resolvers/evidence.resolver.js';
+import { IncidentResolver } from './resolvers/incident.resolver.js';
 import { RiskResolver } from './resolvers/risk.resolver.js';
 import { SoaResolver } from './resolvers/soa.resolver.js';
 
 /** Builds the executable GraphQL schema from the resolvers (no I/O). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver],
+    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver],
     authChecker,
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],

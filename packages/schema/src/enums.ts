@@ -37,3 +37,11 @@ export type EuAiActTier = (typeof euAiActTiers)[number];
 /** How far a control (or a clause's requirements) has been implemented. */
 export const implementationStatuses = ['not-started', 'planned', 'in-progress', 'implemented', 'verified'] as const;
 export type ImplementationStatus = (typeof implementationStatuses)[number];
+
+/** How serious an incident is under Art. 73 of the EU AI Act; the case sets the reporting deadline. */
+export const seriousIncidentCases = ['none', 'general', 'widespread-or-critical-infrastructure', 'death'] as const;
+export type SeriousIncidentCase = (typeof seriousIncidentCases)[number];
+
+/** Where an incident stands. */
+export const incidentStatuses = ['open', 'investigating', 'resolved', 'closed'] as const;
+export type IncidentStatus = (typeof incidentStatuses)[number];

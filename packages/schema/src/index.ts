@@ -1,5 +1,5 @@
-export { aiRoles, euAiActTiers, implementationStatuses, lifeCycleStages, riskStatuses, riskTreatmentOptions } from './enums.js';
-export type { AiRole, EuAiActTier, ImplementationStatus, LifeCycleStage, RiskStatus, RiskTreatmentOption } from './enums.js';
+export { aiRoles, euAiActTiers, implementationStatuses, incidentStatuses, lifeCycleStages, riskStatuses, riskTreatmentOptions, seriousIncidentCases } from './enums.js';
+export type { AiRole, EuAiActTier, ImplementationStatus, IncidentStatus, LifeCycleStage, RiskStatus, RiskTreatmentOption, SeriousIncidentCase } from './enums.js';
 export { annexAControls, annexAObjectives, type AnnexAControl, type AnnexAObjective } from './iso42001/annex-a.js';
 export { annexCObjectives, annexCRiskSources, type AnnexCObjective, type AnnexCRiskSource } from './iso42001/annex-c.js';
 export { clauses, type Clause } from './iso42001/clauses.js';

@@ -1,5 +1,6 @@
 import { AiSystem } from './ai-system.entity.js';
 import { Evidence } from './evidence.entity.js';
+import { Incident } from './incident.entity.js';
 import { Membership } from './membership.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { Risk } from './risk.entity.js';
@@ -9,4 +10,4 @@ import { SoaEntry } from './soa-entry.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident];

@@ -6,19 +6,11 @@ import { AiSystem } from '../entities/ai-system.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { RiskAssessment } from '../entities/risk-assessment.entity.js';
 import { badInput, conflict, notFound } from '../errors.js';
+import { aiSystemOf } from '../services/ai-systems.js';
 import { applyDetails, checkRating, matrix, ratingsOf, recordAssessment, rescore } from '../services/risk-register.js';
 import { SHORT_TEXT_MAX, requiredText } from '../services/text.js';
 import { CreateRiskInput, UpdateRiskInput } from './risk.input.js';
 import { RiskMatrixInfo } from './risk-matrix.type.js';
-
-/** The AI system an input names (undefined keeps `current`, null detaches); it must be the viewer's own. */
-async function aiSystemOf(context: Context, id: string | null | undefined, current: AiSystem | null): Promise<AiSystem | null> {
-  if (id === undefined) return current;
-  if (id === null) return null;
-  const system = await context.em.findOne(AiSystem, { id, organisation: viewerOf(context).membership.organisation });
-  if (!system) throw badInput('aiSystemId', `names no AI system of your organisation: ${id}`);
-  return system;
-}
 
 @Resolver(() => Risk)
 export class RiskResolver {

@@ -1,0 +1,93 @@
+import { OptimisticLockError } from '@mikro-orm/core';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { RISK_EDITORS } from '../auth/roles.js';
+import { type Context, viewerOf } from '../context.js';
+import { Incident } from '../entities/incident.entity.js';
+import { badInput, conflict, notFound } from '../errors.js';
+import { aiSystemOf } from '../services/ai-systems.js';
+import { checkDate, todayIso } from '../services/dates.js';
+import { reportingDeadline } from '../services/reporting-deadline.js';
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
+import { CreateIncidentInput, IncidentView, UpdateIncidentInput } from './incident.type.js';
+
+function view(incident: Incident, today: string): IncidentView {
+  const deadline = reportingDeadline(incident.awareOn, incident.seriousCase);
+  return Object.assign(new IncidentView(), {
+    id: incident.id,
+    title: incident.title,
+    description: incident.description,
+    aiSystem: incident.aiSystem,
+    awareOn: incident.awareOn,
+    seriousCase: incident.seriousCase,
+    reportingDeadline: deadline,
+    reportedOn: incident.reportedOn,
+    reportOverdue: deadline !== null && incident.reportedOn === null && today > deadline,
+    status: incident.status,
+    version: incident.version,
+  });
+}
+
+async function applyDetails(context: Context, incident: Incident, input: CreateIncidentInput | UpdateIncidentInput): Promise<void> {
+  if (input.description !== undefined) incident.description = optionalText('description', input.description, LONG_TEXT_MAX);
+  incident.aiSystem = await aiSystemOf(context, input.aiSystemId, incident.aiSystem);
+  for (const field of ['seriousCase', 'status'] as const) {
+    if (input[field] === null) throw badInput(field, 'must not be null; leave it out to keep the current value');
+  }
+  if (input.seriousCase) incident.seriousCase = input.seriousCase;
+  if (input.status) incident.status = input.status;
+  if (input.reportedOn !== undefined) incident.reportedOn = input.reportedOn === null ? null : checkDate('reportedOn', input.reportedOn);
+  if (incident.reportedOn !== null && incident.reportedOn < incident.awareOn) {
+    throw badInput('reportedOn', `must not be before awareOn (${incident.awareOn}), got ${incident.reportedOn}`);
+  }
+}
+
+@Resolver(() => IncidentView)
+export class IncidentResolver {
+  @Authorized()
+  @Query(() => [IncidentView], { description: "The organisation's incidents, most recent first." })
+  async incidents(@Ctx() context: Context): Promise<IncidentView[]> {
+    const { membership } = viewerOf(context);
+    const rows = await context.em.find(Incident, { organisation: membership.organisation }, { orderBy: { awareOn: 'desc', title: 'asc' }, populate: ['aiSystem'] });
+    const today = todayIso();
+    return rows.map((row) => view(row, today));
+  }
+
+  @Authorized(...RISK_EDITORS)
+  @Mutation(() => IncidentView, { description: 'Records an incident; serious ones get their Art. 73 reporting deadline.' })
+  async createIncident(@Arg('input', () => CreateIncidentInput) input: CreateIncidentInput, @Ctx() context: Context): Promise<IncidentView> {
+    const { membership } = viewerOf(context);
+    const incident = context.em.create(Incident, {
+      organisation: membership.organisation,
+      title: requiredText('title', input.title, SHORT_TEXT_MAX),
+      awareOn: checkDate('awareOn', input.awareOn),
+    });
+    await applyDetails(context, incident, input);
+    await context.em.flush();
+    return view(incident, todayIso());
+  }
+
+  @Authorized(...RISK_EDITORS)
+  @Mutation(() => IncidentView, { description: 'Changes an incident; refused as a conflict when someone changed it since expectedVersion.' })
+  async updateIncident(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateIncidentInput) input: UpdateIncidentInput,
+    @Ctx() context: Context,
+  ): Promise<IncidentView> {
+    const { membership } = viewerOf(context);
+    const incident = await context.em.findOne(Incident, { id, organisation: membership.organisation }, { populate: ['aiSystem'] });
+    if (!incident) throw notFound('Incident', id);
+    if (incident.version !== input.expectedVersion) {
+      throw conflict(`Incident ${id} was changed by someone else (now version ${incident.version}, your edit is based on ${input.expectedVersion}); reload it and apply your change again`);
+    }
+    if (input.title != null) incident.title = requiredText('title', input.title, SHORT_TEXT_MAX);
+    if (input.awareOn != null) incident.awareOn = checkDate('awareOn', input.awareOn);
+    await applyDetails(context, incident, input);
+    try {
+      await context.em.flush();
+    } catch (error) {
+      if (error instanceof OptimisticLockError) throw conflict(`Incident ${id} was changed by someone else while you edited it; reload it and apply your change again`);
+      throw error;
+    }
+    return view(incident, todayIso());
+  }
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Incident } from '../src/entities/incident.entity.js';
+import { DEMO_EXECUTIVE, DEMO_SIGN_IN } from '../src/seed/demo.js';
+import { reportingDeadline } from '../src/services/reporting-deadline.js';
+import { type TestApi, startTestApi } from './support/api.js';
+import { testDatabases } from './support/databases.js';
+
+const databases = await testDatabases();
+
+describe('reportingDeadline (EU AI Act Art. 73)', () => {
+  it.each([
+    ['none', null],
+    ['general', '2026-03-16'], // 1 March + 15 days
+    ['widespread-or-critical-infrastructure', '2026-03-03'], // + 2 days
+    ['death', '2026-03-11'], // + 10 days
+  ] as const)('for %s is %s when aware on 2026-03-01', (seriousCase, expected) => {
+    expect(reportingDeadline('2026-03-01', seriousCase)).toBe(expected);
+  });
+
+  it('crosses month and year ends', () => {
+    expect(reportingDeadline('2026-12-25', 'general')).toBe('2027-01-09');
+  });
+});
+
+const FIELDS = 'id title awareOn seriousCase reportingDeadline reportedOn reportOverdue status version aiSystem { name }';
+
+describe.each(databases.available)('incidents on $name', (database) => {
+  let api: TestApi;
+  let admin: string;
+  let executive: string;
+
+  beforeAll(async () => {
+    api = await startTestApi(database.create());
+    admin = await api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+    executive = await api.signIn(DEMO_EXECUTIVE.email, DEMO_EXECUTIVE.password);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('records a serious incident with its deadline, flags it overdue, and clears the flag once reported', async () => {
+    const systems = await api.graphql<{ aiSystems: { id: string; name: string }[] }>(`{ aiSystems { id name } }`, {}, admin);
+    const credit = systems.data?.aiSystems.find((system) => system.name === 'Credit decisioning model');
+    const created = await api.graphql<{ createIncident: { id: string; reportingDeadline: string; reportOverdue: boolean; aiSystem: { name: string } } }>(
+      `mutation($input: CreateIncidentInput!) { createIncident(input: $input) { ${FIELDS} } }`,
+      { input: { title: 'Mass wrongful declines after a feature pipeline fault', awareOn: '2026-01-10', seriousCase: 'WIDESPREAD_OR_CRITICAL_INFRASTRUCTURE', aiSystemId: credit?.id } },
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    // 10 January + 2 days; the suite runs long after, so unreported it is overdue.
+    expect(created.data?.createIncident).toMatchObject({ reportingDeadline: '2026-01-12', reportOverdue: true, aiSystem: { name: 'Credit decisioning model' } });
+    const reported = await api.graphql<{ updateIncident: { reportOverdue: boolean; reportedOn: string } }>(
+      `mutation($id: ID!) { updateIncident(id: $id, input: { expectedVersion: 1, reportedOn: "2026-01-11", status: INVESTIGATING }) { ${FIELDS} } }`,
+      { id: created.data?.createIncident.id },
+      admin,
+    );
+    expect(reported.data?.updateIncident).toMatchObject({ reportedOn: '2026-01-11', reportOverdue: false, status: 'INVESTIGATING' });
+    const listed = await api.graphql<{ incidents: { title: string }[] }>(`{ incidents { title } }`, {}, executive);
+    expect(listed.data?.incidents.map((incident) => incident.title)).toContain('Mass wrongful declines after a feature pipeline fault');
+  });
+
+  it('gives an incident that is not serious no deadline', async () => {
+    const created = await api.graphql<{ createIncident: { reportingDeadline: string | null; reportOverdue: boolean } }>(
+      `mutation { createIncident(input: { title: "Chat assistant outage", awareOn: "2026-02-01" }) { ${FIELDS} } }`,
+      {},
+      admin,
+    );
+    expect(created.data?.createIncident).toMatchObject({ reportingDeadline: null, reportOverdue: false });
+  });
+
+  it.each([
+    [{ title: 'x', awareOn: '2026-13-01' }, 'awareOn', 'awareOn must be a date as YYYY-MM-DD, got "2026-13-01"'],
+    [{ title: 'x', awareOn: '2026-05-02', reportedOn: '2026-05-01' }, 'reportedOn', 'reportedOn must not be before awareOn (2026-05-02), got 2026-05-01'],
+    [{ title: 'x', awareOn: '2026-05-02', aiSystemId: '00000000-0000-4000-8000-000000000000' }, 'aiSystemId', 'aiSystemId names no AI system of your organisation: 00000000-0000-4000-8000-000000000000'],
+  ])('rejects %j naming the field, and stores nothing', async (input, field, message) => {
+    const before = await api.orm.em.fork().count(Incident, {});
+    const result = await api.graphql(`mutation($input: CreateIncidentInput!) { createIncident(input: $input) { id } }`, { input }, admin);
+    expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
+    expect(await api.orm.em.fork().count(Incident, {})).toBe(before);
+  });
+});
