@@ -1,6 +1,9 @@
 import {
   aiRoles,
+  auditStatuses,
   euAiActTiers,
+  findingKinds,
+  findingStatuses,
   implementationStatuses,
   incidentStatuses,
   lifeCycleStages,
@@ -8,7 +11,10 @@ import {
   riskTreatmentOptions,
   seriousIncidentCases,
   type AiRole,
+  type AuditStatus,
   type EuAiActTier,
+  type FindingKind,
+  type FindingStatus,
   type ImplementationStatus,
   type IncidentStatus,
   type LifeCycleStage,
@@ -50,3 +56,12 @@ registerEnumType(SeriousIncidentCaseEnum, {
 
 export const IncidentStatusEnum = enumOf<IncidentStatus>(incidentStatuses);
 registerEnumType(IncidentStatusEnum, { name: 'IncidentStatus' });
+
+export const AuditStatusEnum = enumOf<AuditStatus>(auditStatuses);
+registerEnumType(AuditStatusEnum, { name: 'AuditStatus' });
+
+export const FindingKindEnum = enumOf<FindingKind>(findingKinds);
+registerEnumType(FindingKindEnum, { name: 'FindingKind', description: 'Major or minor nonconformity, observation, or opportunity for improvement.' });
+
+export const FindingStatusEnum = enumOf<FindingStatus>(findingStatuses);
+registerEnumType(FindingStatusEnum, { name: 'FindingStatus' });

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './context.js';
 import { AiSystemResolver } from './resolvers/ai-system.resolver.js';
+import { AuditResolver, CorrectiveActionResolver, FindingResolver } from './resolvers/audit.resolver.js';
 import { AuthResolver } from './resolvers/auth.resolver.js';
 import { EvidenceResolver } from './resolvers/evidence.resolver.js';
 import { IncidentResolver } from './resolvers/incident.resolver.js';
@@ -12,7 +13,7 @@ import { SoaResolver } from './resolvers/soa.resolver.js';
 /** Builds the executable GraphQL schema from the resolvers (no I/O). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver],
+    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver],
     authChecker,
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],

@@ -45,3 +45,15 @@ export type SeriousIncidentCase = (typeof seriousIncidentCases)[number];
 /** Where an incident stands. */
 export const incidentStatuses = ['open', 'investigating', 'resolved', 'closed'] as const;
 export type IncidentStatus = (typeof incidentStatuses)[number];
+
+/** Internal audit states. */
+export const auditStatuses = ['planned', 'in-progress', 'completed'] as const;
+export type AuditStatus = (typeof auditStatuses)[number];
+
+/** Kinds of audit finding (clause 9.2 and 10.2). */
+export const findingKinds = ['major-nonconformity', 'minor-nonconformity', 'observation', 'opportunity'] as const;
+export type FindingKind = (typeof findingKinds)[number];
+
+/** Whether a finding is still being dealt with. */
+export const findingStatuses = ['open', 'closed'] as const;
+export type FindingStatus = (typeof findingStatuses)[number];

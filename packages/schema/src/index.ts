@@ -1,5 +1,5 @@
-export { aiRoles, euAiActTiers, implementationStatuses, incidentStatuses, lifeCycleStages, riskStatuses, riskTreatmentOptions, seriousIncidentCases } from './enums.js';
-export type { AiRole, EuAiActTier, ImplementationStatus, IncidentStatus, LifeCycleStage, RiskStatus, RiskTreatmentOption, SeriousIncidentCase } from './enums.js';
+export { aiRoles, auditStatuses, euAiActTiers, findingKinds, findingStatuses, implementationStatuses, incidentStatuses, lifeCycleStages, riskStatuses, riskTreatmentOptions, seriousIncidentCases } from './enums.js';
+export type { AiRole, AuditStatus, EuAiActTier, FindingKind, FindingStatus, ImplementationStatus, IncidentStatus, LifeCycleStage, RiskStatus, RiskTreatmentOption, SeriousIncidentCase } from './enums.js';
 export { annexAControls, annexAObjectives, type AnnexAControl, type AnnexAObjective } from './iso42001/annex-a.js';
 export { annexCObjectives, annexCRiskSources, type AnnexCObjective, type AnnexCRiskSource } from './iso42001/annex-c.js';
 export { clauses, type Clause } from './iso42001/clauses.js';

@@ -63,11 +63,11 @@ export class AiSystem {
   @Field(() => Int)
   version!: number;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   @Field(() => Date)
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: Date, onUpdate: () => new Date() })
   @Field(() => Date)
   updatedAt: Date = new Date();
 }

@@ -1,5 +1,8 @@
 import { AiSystem } from './ai-system.entity.js';
+import { Audit } from './audit.entity.js';
+import { CorrectiveAction } from './corrective-action.entity.js';
 import { Evidence } from './evidence.entity.js';
+import { Finding } from './finding.entity.js';
 import { Incident } from './incident.entity.js';
 import { Membership } from './membership.entity.js';
 import { Organisation } from './organisation.entity.js';
@@ -10,4 +13,4 @@ import { SoaEntry } from './soa-entry.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction];

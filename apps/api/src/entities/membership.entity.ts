@@ -27,7 +27,7 @@ export class Membership {
   @Field(() => Role)
   role!: Role;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   @Field(() => Date)
   createdAt: Date = new Date();
 }

@@ -19,7 +19,7 @@ export class Organisation {
   @Field(() => String, { nullable: true, description: 'The boundaries and applicability of the AIMS (clause 4.3).' })
   aimsScope: string | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   @Field(() => Date)
   createdAt: Date = new Date();
 }

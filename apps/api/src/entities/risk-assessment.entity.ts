@@ -22,7 +22,7 @@ export class RiskAssessment {
   @ManyToOne(() => Risk, { deleteRule: 'cascade' })
   risk!: Rel<Risk>;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   @Field(() => Date)
   assessedAt: Date = new Date();
 

@@ -93,11 +93,11 @@ export class Risk {
   @Field(() => Int, { description: 'Increases with every change; send it back to detect conflicting edits.' })
   version!: number;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   @Field(() => Date)
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: Date, onUpdate: () => new Date() })
   @Field(() => Date)
   updatedAt: Date = new Date();
 }

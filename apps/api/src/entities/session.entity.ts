@@ -20,12 +20,12 @@ export class Session {
   @ManyToOne(() => Membership, { deleteRule: 'cascade' })
   membership!: Membership;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   expiresAt!: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   revokedAt: Date | null = null;
 }

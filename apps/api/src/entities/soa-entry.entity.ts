@@ -44,6 +44,6 @@ export class SoaEntry {
   @Property({ type: 'integer', version: true })
   version!: number;
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: Date, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

@@ -24,7 +24,7 @@ export class User {
   @Property({ type: 'string', length: 255, hidden: true, lazy: true })
   passwordHash!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   @Field(() => Date)
   createdAt: Date = new Date();
 }

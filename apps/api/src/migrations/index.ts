@@ -4,6 +4,7 @@ import { Migration20261128130000_ai_systems } from './Migration20261128130000_ai
 import { Migration20261128140000_statement_of_applicability } from './Migration20261128140000_statement_of_applicability.js';
 import { Migration20261128150000_evidence } from './Migration20261128150000_evidence.js';
 import { Migration20261128160000_incidents } from './Migration20261128160000_incidents.js';
+import { Migration20261128170000_audits } from './Migration20261128170000_audits.js';
 
 /** Every migration in order; listed explicitly so the build needs no folder scanning. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261128140000_statement_of_applicability', class: Migration20261128140000_statement_of_applicability },
   { name: 'Migration20261128150000_evidence', class: Migration20261128150000_evidence },
   { name: 'Migration20261128160000_incidents', class: Migration20261128160000_incidents },
+  { name: 'Migration20261128170000_audits', class: Migration20261128170000_audits },
 ];

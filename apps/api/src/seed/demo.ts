@@ -3,7 +3,11 @@ import type { EntityManager } from '@mikro-orm/core';
 import { hashPassword } from '../auth/password.js';
 import { Role } from '../auth/roles.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
+import { Audit } from '../entities/audit.entity.js';
+import { CorrectiveAction } from '../entities/corrective-action.entity.js';
 import { Evidence } from '../entities/evidence.entity.js';
+import { Finding } from '../entities/finding.entity.js';
+import { Incident } from '../entities/incident.entity.js';
 import { Membership } from '../entities/membership.entity.js';
 import { Organisation } from '../entities/organisation.entity.js';
 import { Risk } from '../entities/risk.entity.js';
@@ -81,6 +85,39 @@ export const DEMO_EVIDENCE: readonly DemoEvidence[] = [
   { title: 'Internal audit programme 2026', location: 'audit/programme-2026.xlsx', owner: 'Internal Audit', collectedOn: '2026-01-15', validUntil: null, controlIds: [], clauseIds: ['9.2.2'] },
 ];
 
+/** The demo internal audit, its findings and their corrective actions. */
+export const DEMO_AUDIT = {
+  title: 'Internal audit of the AIMS 2026',
+  scope: 'Clauses 4–10 and the Annex A controls applied to credit decisioning and the customer assistant.',
+  auditor: 'Internal Audit',
+  plannedOn: '2026-10-05',
+  completedOn: '2026-10-16',
+  findings: [
+    {
+      kind: 'major-nonconformity' as const,
+      controlId: 'A.6.2.8',
+      clauseId: null,
+      description: 'Inference event logs of two services are kept for 90 days, below the six months the organisation requires.',
+      rootCause: 'The retention default of the logging platform was never changed.',
+      raisedOn: '2026-10-14',
+      actions: [{ description: 'Raise log retention to 13 months on every inference service.', owner: 'Platform Engineering Lead', dueDate: '2026-11-15', completedOn: null, effectivenessCheck: null, effective: null }],
+    },
+    {
+      kind: 'minor-nonconformity' as const,
+      controlId: null,
+      clauseId: '8.2',
+      description: 'The income document reader was not re-assessed after its supplier changed the model.',
+      rootCause: 'Supplier changes did not trigger the risk assessment process.',
+      raisedOn: '2026-10-15',
+      actions: [
+        { description: 'Add supplier model changes to the triggers of the risk assessment procedure.', owner: 'Model Risk Manager', dueDate: '2026-10-31', completedOn: '2026-10-28', effectivenessCheck: 'Sampled two supplier changes in November: both were re-assessed.', effective: true },
+      ],
+    },
+    { kind: 'observation' as const, controlId: 'A.3.3', clauseId: null, description: 'Few staff know the route for reporting AI concerns.', rootCause: null, raisedOn: '2026-10-15', actions: [] },
+    { kind: 'opportunity' as const, controlId: null, clauseId: '9.1', description: 'Fairness metrics could be monitored continuously instead of quarterly.', rootCause: null, raisedOn: '2026-10-16', actions: [] },
+  ],
+};
+
 /**
  * The demo Statement of Applicability, as a pattern over the catalogue: most of A.2–A.5 is done,
  * the life-cycle and data controls are under way, and one control is excluded with its reason.
@@ -129,6 +166,23 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
     log(`  Statement of Applicability: ${annexAControls.length} controls`);
     for (const evidence of DEMO_EVIDENCE) tx.create(Evidence, { organisation, ...evidence });
     log(`  ${DEMO_EVIDENCE.length} pieces of evidence`);
+    const { findings, ...auditFields } = DEMO_AUDIT;
+    const audit = tx.create(Audit, { organisation, ...auditFields, status: 'completed' });
+    for (const { actions, ...findingFields } of findings) {
+      const finding = tx.create(Finding, { organisation, audit, ...findingFields, status: actions.length > 0 && actions.every((action) => action.effective) ? 'closed' : 'open' });
+      for (const action of actions) tx.create(CorrectiveAction, { organisation, finding, ...action });
+    }
+    log(`  1 internal audit with ${findings.length} findings`);
+    tx.create(Incident, {
+      organisation,
+      aiSystem: systems.get('Credit decisioning model') ?? null,
+      title: 'Declines spiked after a broken income feature',
+      description: 'A pipeline fault set declared income to zero for six hours; 1,240 applications were declined.',
+      awareOn: '2026-08-18',
+      seriousCase: 'general',
+      reportedOn: '2026-08-27',
+      status: 'closed',
+    });
     const [owner] = users;
     DEMO_RISKS.forEach((demo, index) => {
       log(`  risk ${index + 1}/${DEMO_RISKS.length}: ${demo.title}`);

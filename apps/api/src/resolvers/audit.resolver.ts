@@ -1,0 +1,199 @@
+import { clauses, findControl } from '@assay/schema';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RISK_EDITORS, Role } from '../auth/roles.js';
+import { type Context, viewerOf } from '../context.js';
+import { Audit } from '../entities/audit.entity.js';
+import { CorrectiveAction } from '../entities/corrective-action.entity.js';
+import { Finding } from '../entities/finding.entity.js';
+import { badInput, notFound } from '../errors.js';
+import { checkDate, todayIso } from '../services/dates.js';
+import { checkVersion, flushOrConflict, required } from '../services/versioning.js';
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
+import { AuditInput, CorrectiveActionInput, FindingInput } from './audit.input.js';
+
+/** Auditors run audits and record findings; risk managers and admins too. */
+const AUDIT_EDITORS = [...RISK_EDITORS, Role.AUDITOR];
+const clauseIds = new Set(clauses.map((clause) => clause.id));
+
+function notNull<Value>(field: string, value: Value | null | undefined): Value | undefined {
+  if (value === null) throw badInput(field, 'must not be null; leave it out to keep the current value');
+  return value;
+}
+
+function optionalDate(field: string, value: string | null | undefined, current: string | null): string | null {
+  if (value === undefined) return current;
+  return value === null ? null : checkDate(field, value);
+}
+
+function applyAudit(audit: Audit, input: AuditInput): void {
+  const title = notNull('title', input.title);
+  if (title !== undefined) audit.title = requiredText('title', title, SHORT_TEXT_MAX);
+  if (input.scope !== undefined) audit.scope = optionalText('scope', input.scope, LONG_TEXT_MAX);
+  if (input.auditor !== undefined) audit.auditor = optionalText('auditor', input.auditor, SHORT_TEXT_MAX);
+  const plannedOn = notNull('plannedOn', input.plannedOn);
+  if (plannedOn !== undefined) audit.plannedOn = checkDate('plannedOn', plannedOn);
+  audit.completedOn = optionalDate('completedOn', input.completedOn, audit.completedOn);
+  const status = notNull('status', input.status);
+  if (status !== undefined) audit.status = status;
+  if (audit.status === 'completed' && audit.completedOn === null) throw badInput('completedOn', 'is required once the audit is completed');
+}
+
+function applyFinding(finding: Finding, input: FindingInput): void {
+  const kind = notNull('kind', input.kind);
+  if (kind !== undefined) finding.kind = kind;
+  if (input.clauseId !== undefined) {
+    const clauseId = input.clauseId?.trim() || null;
+    if (clauseId !== null && !clauseIds.has(clauseId)) throw badInput('clauseId', `names no clause of ISO/IEC 42001: "${clauseId}"`);
+    finding.clauseId = clauseId;
+  }
+  if (input.controlId !== undefined) {
+    const controlId = input.controlId?.trim() || null;
+    if (controlId !== null && !findControl(controlId)) throw badInput('controlId', `names no Annex A control: "${controlId}"`);
+    finding.controlId = controlId;
+  }
+  const description = notNull('description', input.description);
+  if (description !== undefined) finding.description = requiredText('description', description, LONG_TEXT_MAX);
+  if (input.rootCause !== undefined) finding.rootCause = optionalText('rootCause', input.rootCause, LONG_TEXT_MAX);
+  const raisedOn = notNull('raisedOn', input.raisedOn);
+  if (raisedOn !== undefined) finding.raisedOn = checkDate('raisedOn', raisedOn);
+  const status = notNull('status', input.status);
+  if (status !== undefined) finding.status = status;
+}
+
+function applyAction(action: CorrectiveAction, input: CorrectiveActionInput): void {
+  const description = notNull('description', input.description);
+  if (description !== undefined) action.description = requiredText('description', description, LONG_TEXT_MAX);
+  if (input.owner !== undefined) action.owner = optionalText('owner', input.owner, SHORT_TEXT_MAX);
+  const dueDate = notNull('dueDate', input.dueDate);
+  if (dueDate !== undefined) action.dueDate = checkDate('dueDate', dueDate);
+  action.completedOn = optionalDate('completedOn', input.completedOn, action.completedOn);
+  if (input.effectivenessCheck !== undefined) action.effectivenessCheck = optionalText('effectivenessCheck', input.effectivenessCheck, LONG_TEXT_MAX);
+  if (input.effective !== undefined) action.effective = input.effective;
+  if (action.effective !== null && action.completedOn === null) {
+    throw badInput('effective', 'can only be judged once the action is completed (set completedOn)');
+  }
+}
+
+@Resolver(() => Audit)
+export class AuditResolver {
+  @Authorized()
+  @Query(() => [Audit], { description: 'Internal audits, most recent first, with their findings and corrective actions.' })
+  async audits(@Ctx() context: Context): Promise<Audit[]> {
+    const { membership } = viewerOf(context);
+    return context.em.find(Audit, { organisation: membership.organisation }, { orderBy: { plannedOn: 'desc' } });
+  }
+
+  @FieldResolver(() => [Finding])
+  async findings(@Root() audit: Audit): Promise<Finding[]> {
+    return (await audit.findings.load({ dataloader: true })).getItems();
+  }
+
+  @Authorized(...AUDIT_EDITORS)
+  @Mutation(() => Audit, { description: 'Plans an internal audit (title and plannedOn are required).' })
+  async createAudit(@Arg('input', () => AuditInput) input: AuditInput, @Ctx() context: Context): Promise<Audit> {
+    const { membership } = viewerOf(context);
+    const audit = context.em.create(Audit, {
+      organisation: membership.organisation,
+      title: requiredText('title', required('title', input.title), SHORT_TEXT_MAX),
+      plannedOn: checkDate('plannedOn', required('plannedOn', input.plannedOn)),
+    });
+    applyAudit(audit, input);
+    await context.em.flush();
+    return audit;
+  }
+
+  @Authorized(...AUDIT_EDITORS)
+  @Mutation(() => Audit)
+  async updateAudit(@Arg('id', () => ID) id: string, @Arg('input', () => AuditInput) input: AuditInput, @Ctx() context: Context): Promise<Audit> {
+    const { membership } = viewerOf(context);
+    const audit = await context.em.findOne(Audit, { id, organisation: membership.organisation });
+    if (!audit) throw notFound('Audit', id);
+    checkVersion(`Audit ${id}`, audit.version, input.expectedVersion);
+    applyAudit(audit, input);
+    await flushOrConflict(context.em, `Audit ${id}`);
+    return audit;
+  }
+
+  @Authorized(...AUDIT_EDITORS)
+  @Mutation(() => Finding, { description: 'Records a finding of an audit (kind, description and raisedOn are required).' })
+  async addFinding(@Arg('auditId', () => ID) auditId: string, @Arg('input', () => FindingInput) input: FindingInput, @Ctx() context: Context): Promise<Finding> {
+    const { membership } = viewerOf(context);
+    const audit = await context.em.findOne(Audit, { id: auditId, organisation: membership.organisation });
+    if (!audit) throw notFound('Audit', auditId);
+    const finding = context.em.create(Finding, {
+      organisation: membership.organisation,
+      audit,
+      kind: required('kind', input.kind),
+      description: requiredText('description', required('description', input.description), LONG_TEXT_MAX),
+      raisedOn: checkDate('raisedOn', required('raisedOn', input.raisedOn)),
+    });
+    applyFinding(finding, input);
+    await context.em.flush();
+    return finding;
+  }
+
+  @Authorized(...AUDIT_EDITORS)
+  @Mutation(() => Finding)
+  async updateFinding(@Arg('id', () => ID) id: string, @Arg('input', () => FindingInput) input: FindingInput, @Ctx() context: Context): Promise<Finding> {
+    const { membership } = viewerOf(context);
+    const finding = await context.em.findOne(Finding, { id, organisation: membership.organisation });
+    if (!finding) throw notFound('Finding', id);
+    checkVersion(`Finding ${id}`, finding.version, input.expectedVersion);
+    applyFinding(finding, input);
+    await flushOrConflict(context.em, `Finding ${id}`);
+    return finding;
+  }
+
+  @Authorized(...AUDIT_EDITORS)
+  @Mutation(() => CorrectiveAction, { description: 'Plans a corrective action for a finding (description and dueDate are required).' })
+  async addCorrectiveAction(
+    @Arg('findingId', () => ID) findingId: string,
+    @Arg('input', () => CorrectiveActionInput) input: CorrectiveActionInput,
+    @Ctx() context: Context,
+  ): Promise<CorrectiveAction> {
+    const { membership } = viewerOf(context);
+    const finding = await context.em.findOne(Finding, { id: findingId, organisation: membership.organisation });
+    if (!finding) throw notFound('Finding', findingId);
+    const action = context.em.create(CorrectiveAction, {
+      organisation: membership.organisation,
+      finding,
+      description: requiredText('description', required('description', input.description), LONG_TEXT_MAX),
+      dueDate: checkDate('dueDate', required('dueDate', input.dueDate)),
+    });
+    applyAction(action, input);
+    await context.em.flush();
+    return action;
+  }
+
+  @Authorized(...AUDIT_EDITORS)
+  @Mutation(() => CorrectiveAction)
+  async updateCorrectiveAction(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => CorrectiveActionInput) input: CorrectiveActionInput,
+    @Ctx() context: Context,
+  ): Promise<CorrectiveAction> {
+    const { membership } = viewerOf(context);
+    const action = await context.em.findOne(CorrectiveAction, { id, organisation: membership.organisation });
+    if (!action) throw notFound('Corrective action', id);
+    checkVersion(`Corrective action ${id}`, action.version, input.expectedVersion);
+    applyAction(action, input);
+    await flushOrConflict(context.em, `Corrective action ${id}`);
+    return action;
+  }
+}
+
+@Resolver(() => Finding)
+export class FindingResolver {
+  @FieldResolver(() => [CorrectiveAction])
+  async correctiveActions(@Root() finding: Finding): Promise<CorrectiveAction[]> {
+    return (await finding.correctiveActions.load({ dataloader: true })).getItems();
+  }
+}
+
+@Resolver(() => CorrectiveAction)
+export class CorrectiveActionResolver {
+  @FieldResolver(() => Boolean, { description: 'Not completed and past its due date on the day of the request.' })
+  overdue(@Root() action: CorrectiveAction): boolean {
+    return action.completedOn === null && action.dueDate < todayIso();
+  }
+}

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../src/auth/roles.js';
+import { openSession } from '../src/auth/sessions.js';
+import { type Orm, migrate, openDatabase } from '../src/db.js';
+import { Membership } from '../src/entities/membership.entity.js';
+import type { DatabaseTarget } from '../src/env.js';
+import { entities } from '../src/entities/index.js';
+import { seedDemoIfEmpty } from '../src/seed/demo.js';
+import { removeTestDatabase, testDatabases } from './support/databases.js';
+
+const databases = await testDatabases();
+
+describe.each(databases.available)('unit of work on $name', (database) => {
+  let orm: Orm;
+  let target: DatabaseTarget;
+
+  beforeAll(async () => {
+    target = database.create();
+    orm = await openDatabase(target);
+    await migrate(orm, target);
+    await seedDemoIfEmpty(orm.em.fork());
+    // The seed opens no session; open one so every table has a row to read.
+    const em = orm.em.fork();
+    await openSession(em, await em.findOneOrFail(Membership, { role: Role.ADMIN }), 1);
+  });
+  afterAll(async () => {
+    if (target.kind === 'postgresql') await orm.schema.dropDatabase(target.dbName).catch(() => undefined);
+    await orm.close(true);
+    removeTestDatabase(target);
+  });
+
+  // A record read and flushed unchanged must not be written: a spurious UPDATE would bump its
+  // version and make the next honest edit look like a conflict.
+  it.each(entities.map((entity) => [entity.name, entity] as const))('writes nothing for unchanged %s rows', async (_name, entity) => {
+    const em = orm.em.fork();
+    const rows = await em.find(entity as never, {});
+    const unitOfWork = em.getUnitOfWork();
+    unitOfWork.computeChangeSets();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(unitOfWork.getChangeSets().map((changeSet) => changeSet.payload)).toEqual([]);
+  });
+});
