@@ -195,6 +195,25 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
     ]);
   });
 
+  it('records the Annex C source and objective and the treating controls', async () => {
+    const created = await api.graphql<{ createRisk: { source: string; objective: string; controlIds: string[] } }>(
+      `mutation { createRisk(input: { title: "Opaque scoring", likelihood: 2, impact: 3, source: "lack-of-transparency-and-explainability", objective: "transparency-and-explainability", controlIds: ["A.8.2", "A.6.2.7"] }) { source objective controlIds } }`,
+      {},
+      admin,
+    );
+    expect(created.data?.createRisk).toEqual({ source: 'lack-of-transparency-and-explainability', objective: 'transparency-and-explainability', controlIds: ['A.8.2', 'A.6.2.7'] });
+  });
+
+  it.each([
+    [{ source: 'bad-luck' }, 'source', 'source must be a risk source of Annex C.3'],
+    [{ objective: 'speed' }, 'objective', 'objective must be an objective of Annex C.2'],
+    [{ controlIds: ['A.9.9'] }, 'controlIds', 'controlIds item 1 names no Annex A control: "A.9.9"'],
+  ])('rejects the reference %j naming the field', async (details, field, message) => {
+    const result = await api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input: { title: 'Reference check', likelihood: 2, impact: 2, ...details } }, admin);
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field } });
+    expect(result.errors?.[0]?.message).toContain(message);
+  });
+
   it.each([
     [{ residualLikelihood: 5, residualImpact: 1 }, 'residualLikelihood', 'residualLikelihood must not exceed the inherent likelihood 3, got 5'],
     [{ residualLikelihood: 1, residualImpact: 4 }, 'residualImpact', 'residualImpact must not exceed the inherent impact 3, got 4'],

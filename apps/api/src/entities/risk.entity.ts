@@ -12,7 +12,7 @@ import { RiskAssessment } from './risk-assessment.entity.js';
 @Index({ properties: ['organisation', 'aiSystem'] })
 @ObjectType({ description: 'An AI risk, scored on the organisation\'s risk matrix (clause 6.1.2).' })
 export class Risk {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'description' | 'aiSystem' | 'status' | 'treatment' | 'owner' | 'reviewDate' | 'residualLikelihood' | 'residualImpact' | 'residualScore' | 'residualLevel';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'description' | 'aiSystem' | 'source' | 'objective' | 'controlIds' | 'status' | 'treatment' | 'owner' | 'reviewDate' | 'residualLikelihood' | 'residualImpact' | 'residualScore' | 'residualLevel';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -52,6 +52,19 @@ export class Risk {
   @Property({ type: 'boolean' })
   @Field(() => Boolean, { description: 'Whether the score is within the risk appetite.' })
   withinAppetite!: boolean;
+
+  @Property({ type: 'string', length: 60, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Risk source, a key of ISO/IEC 42001 Annex C.3 (e.g. level-of-automation).' })
+  source: string | null = null;
+
+  @Property({ type: 'string', length: 60, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The objective at risk, a key of ISO/IEC 42001 Annex C.2 (e.g. fairness).' })
+  objective: string | null = null;
+
+  // The database default gives rows from before this column an empty list.
+  @Property({ type: 'json', default: '[]' })
+  @Field(() => [String], { description: 'Annex A controls that treat the risk.' })
+  controlIds: string[] = [];
 
   @Property({ type: 'string', length: 30 })
   @Field(() => RiskStatusEnum)

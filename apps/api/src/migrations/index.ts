@@ -5,6 +5,7 @@ import { Migration20261128140000_statement_of_applicability } from './Migration2
 import { Migration20261128150000_evidence } from './Migration20261128150000_evidence.js';
 import { Migration20261128160000_incidents } from './Migration20261128160000_incidents.js';
 import { Migration20261128170000_audits } from './Migration20261128170000_audits.js';
+import { Migration20261128180000_risk_sources_and_controls } from './Migration20261128180000_risk_sources_and_controls.js';
 
 /** Every migration in order; listed explicitly so the build needs no folder scanning. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration20261128150000_evidence', class: Migration20261128150000_evidence },
   { name: 'Migration20261128160000_incidents', class: Migration20261128160000_incidents },
   { name: 'Migration20261128170000_audits', class: Migration20261128170000_audits },
+  { name: 'Migration20261128180000_risk_sources_and_controls', class: Migration20261128180000_risk_sources_and_controls },
 ];

@@ -1,31 +1,17 @@
-import { clauses, crosswalkFor, findControl } from '@assay/schema';
+import { crosswalkFor } from '@assay/schema';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { RISK_EDITORS, Role } from '../auth/roles.js';
 import { type Context, viewerOf } from '../context.js';
 import { Evidence } from '../entities/evidence.entity.js';
 import { badInput, conflict, notFound } from '../errors.js';
+import { checkClauseIds, checkControlIds } from '../services/catalogue-refs.js';
 import { checkDate, todayIso } from '../services/dates.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { CreateEvidenceInput, EvidenceView, UpdateEvidenceInput } from './evidence.type.js';
 
 /** Auditors record evidence too. */
 const EVIDENCE_EDITORS = [...RISK_EDITORS, Role.AUDITOR];
-const clauseIdSet = new Set(clauses.map((clause) => clause.id));
-
-function checkControlIds(raw: readonly string[]): string[] {
-  return [...new Set(raw.map((id) => id.trim()))].map((id, position) => {
-    if (!findControl(id)) throw badInput('controlIds', `item ${position + 1} names no Annex A control: "${id}"`);
-    return id;
-  });
-}
-
-function checkClauseIds(raw: readonly string[]): string[] {
-  return [...new Set(raw.map((id) => id.trim()))].map((id, position) => {
-    if (!clauseIdSet.has(id)) throw badInput('clauseIds', `item ${position + 1} names no clause of ISO/IEC 42001: "${id}"`);
-    return id;
-  });
-}
 
 function applyDetails(evidence: Evidence, input: CreateEvidenceInput | UpdateEvidenceInput): void {
   if (input.description !== undefined) evidence.description = optionalText('description', input.description, LONG_TEXT_MAX);

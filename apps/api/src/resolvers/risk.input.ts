@@ -11,6 +11,15 @@ abstract class RiskDetailsInput {
   @Field(() => String, { nullable: true })
   description?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'A key of Annex C.3, e.g. level-of-automation.' })
+  source?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A key of Annex C.2, e.g. fairness.' })
+  objective?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Annex A controls that treat the risk.' })
+  controlIds?: string[] | null;
+
   @Field(() => RiskStatusEnum, { nullable: true })
   status?: RiskStatus | null;
 

@@ -41,6 +41,9 @@ export const DEMO_AI_SYSTEMS: readonly DemoAiSystem[] = [
 export interface DemoRisk {
   /** Name of the AI system in DEMO_AI_SYSTEMS the risk belongs to, if any. */
   system?: string;
+  source?: string;
+  objective?: string;
+  controlIds?: string[];
   title: string;
   description: string;
   likelihood: number;
@@ -53,14 +56,14 @@ export interface DemoRisk {
 
 /** The demo organisation's risk register. */
 export const DEMO_RISKS: readonly DemoRisk[] = [
-  { system: 'Credit decisioning model', title: 'Credit model under-approves applicants over 60', likelihood: 4, impact: 5, status: 'treating', treatment: 'mitigate', owner: 'Head of Credit Risk', residual: { likelihood: 2, impact: 5 }, description: 'Approval rates for older applicants fell below four fifths of the best-served group in the last quarter.' },
-  { system: 'Fraud detection model', title: 'Training data for fraud model lacks provenance records', likelihood: 3, impact: 4, status: 'treating', treatment: 'mitigate', owner: 'Data Governance Lead', residual: { likelihood: 1, impact: 4 }, description: 'Two vendor feeds arrive without lineage, so A.7.5 evidence cannot be produced.' },
-  { system: 'Customer assistant', title: 'Chat assistant gives unqualified financial advice', likelihood: 3, impact: 5, status: 'assessed', treatment: 'mitigate', owner: 'Digital Channels Manager', description: 'Customers may act on generated answers that read as personal advice.' },
+  { system: 'Credit decisioning model', title: 'Credit model under-approves applicants over 60', source: 'machine-learning', objective: 'fairness', controlIds: ['A.5.4', 'A.7.4', 'A.6.2.6'], likelihood: 4, impact: 5, status: 'treating', treatment: 'mitigate', owner: 'Head of Credit Risk', residual: { likelihood: 2, impact: 5 }, description: 'Approval rates for older applicants fell below four fifths of the best-served group in the last quarter.' },
+  { system: 'Fraud detection model', title: 'Training data for fraud model lacks provenance records', source: 'machine-learning', objective: 'training-and-test-data', controlIds: ['A.7.5', 'A.7.3'], likelihood: 3, impact: 4, status: 'treating', treatment: 'mitigate', owner: 'Data Governance Lead', residual: { likelihood: 1, impact: 4 }, description: 'Two vendor feeds arrive without lineage, so A.7.5 evidence cannot be produced.' },
+  { system: 'Customer assistant', title: 'Chat assistant gives unqualified financial advice', source: 'lack-of-transparency-and-explainability', objective: 'safety', controlIds: ['A.8.2', 'A.9.4'], likelihood: 3, impact: 5, status: 'assessed', treatment: 'mitigate', owner: 'Digital Channels Manager', description: 'Customers may act on generated answers that read as personal advice.' },
   { system: 'Income document reader', title: 'Model drift in income verification after policy change', likelihood: 4, impact: 3, status: 'monitoring', treatment: 'mitigate', owner: 'Model Risk Manager', residual: { likelihood: 2, impact: 3 }, description: 'New documentation rules changed the input distribution.' },
-  { system: 'Fraud detection model', title: 'No human review of automated account closures', likelihood: 2, impact: 5, status: 'treating', treatment: 'avoid', owner: 'Head of Operations', residual: { likelihood: 1, impact: 5 }, description: 'Closures triggered by the anomaly model run without a second look.' },
+  { system: 'Fraud detection model', title: 'No human review of automated account closures', source: 'level-of-automation', objective: 'accountability', controlIds: ['A.9.2'], likelihood: 2, impact: 5, status: 'treating', treatment: 'avoid', owner: 'Head of Operations', residual: { likelihood: 1, impact: 5 }, description: 'Closures triggered by the anomaly model run without a second look.' },
   { system: 'Income document reader', title: 'Supplier model update without notice', likelihood: 3, impact: 3, status: 'treating', treatment: 'transfer', owner: 'Procurement Lead', residual: { likelihood: 2, impact: 3 }, description: 'The document OCR supplier ships new weights without a change log.' },
   { system: 'Credit decisioning model', title: 'Explanations for declined loans are incomplete', likelihood: 3, impact: 3, status: 'assessed', description: 'Adverse action notices list generic reasons only.' },
-  { title: 'Event logs kept for less than six months', likelihood: 2, impact: 4, status: 'treating', treatment: 'mitigate', owner: 'Platform Engineering Lead', residual: { likelihood: 1, impact: 4 }, description: 'Inference logs rotate after 90 days on two services.' },
+  { title: 'Event logs kept for less than six months', source: 'system-life-cycle-issues', objective: 'accountability', controlIds: ['A.6.2.8'], likelihood: 2, impact: 4, status: 'treating', treatment: 'mitigate', owner: 'Platform Engineering Lead', residual: { likelihood: 1, impact: 4 }, description: 'Inference logs rotate after 90 days on two services.' },
   { system: 'Customer assistant', title: 'Prompt injection through uploaded documents', likelihood: 2, impact: 4, status: 'identified', description: 'Uploaded statements can carry instructions the assistant follows.' },
   { title: 'Staff unaware of the AI incident reporting route', likelihood: 3, impact: 2, status: 'treating', treatment: 'mitigate', owner: 'AI Governance Officer', residual: { likelihood: 1, impact: 2 }, description: 'The reporting channel of A.3.3 is not in onboarding material.' },
   { title: 'Energy use of retraining not monitored', likelihood: 2, impact: 2, status: 'monitoring', treatment: 'accept', owner: 'Sustainability Officer', description: 'No figure exists for the retraining pipeline.' },
@@ -190,6 +193,9 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
       const risk = tx.create(Risk, { organisation, aiSystem, title: demo.title, likelihood: demo.likelihood, impact: demo.impact, score: 0, level: '', withinAppetite: false });
       applyDetails(risk, {
         description: demo.description,
+        source: demo.source ?? null,
+        objective: demo.objective ?? null,
+        controlIds: demo.controlIds ?? [],
         status: demo.status,
         treatment: demo.treatment ?? null,
         owner: demo.owner ?? null,

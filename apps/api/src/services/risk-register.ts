@@ -1,6 +1,7 @@
 import { createRiskMatrix, residualRisk, scoreRisk, type RiskMatrix } from '@assay/risk-engine';
 import type { EntityManager } from '@mikro-orm/core';
-import type { RiskStatus, RiskTreatmentOption } from '@assay/schema';
+import { annexCObjectives, annexCRiskSources, type RiskStatus, type RiskTreatmentOption } from '@assay/schema';
+import { checkControlIds } from './catalogue-refs.js';
 import { Risk } from '../entities/risk.entity.js';
 import { RiskAssessment } from '../entities/risk-assessment.entity.js';
 import type { User } from '../entities/user.entity.js';
@@ -24,9 +25,21 @@ export function checkRating(field: string, axis: 'likelihood' | 'impact', value:
   return value;
 }
 
+const riskSourceKeys = new Set(annexCRiskSources.map((source) => source.key));
+const objectiveKeys = new Set(annexCObjectives.map((objective) => objective.key));
+
+function checkKey(field: string, raw: string | null, keys: ReadonlySet<string>, what: string): string | null {
+  const key = raw?.trim() || null;
+  if (key !== null && !keys.has(key)) throw badInput(field, `must be ${what} (${[...keys].join(', ')}), got "${key}"`);
+  return key;
+}
+
 /** The optional details of a risk, as inputs carry them. */
 export interface RiskDetails {
   description?: string | null;
+  source?: string | null;
+  objective?: string | null;
+  controlIds?: string[] | null;
   status?: RiskStatus | null;
   treatment?: RiskTreatmentOption | null;
   owner?: string | null;
@@ -38,6 +51,9 @@ export interface RiskDetails {
 /** Applies the optional detail fields of an input: left out keeps the value, null clears it. */
 export function applyDetails(risk: Risk, input: RiskDetails): void {
   if (input.description !== undefined) risk.description = optionalText('description', input.description, LONG_TEXT_MAX);
+  if (input.source !== undefined) risk.source = checkKey('source', input.source, riskSourceKeys, 'a risk source of Annex C.3');
+  if (input.objective !== undefined) risk.objective = checkKey('objective', input.objective, objectiveKeys, 'an objective of Annex C.2');
+  if (input.controlIds !== undefined) risk.controlIds = checkControlIds(input.controlIds ?? []);
   if (input.status === null) throw badInput('status', 'must not be null; leave it out to keep the current status');
   if (input.status !== undefined) risk.status = input.status;
   if (input.treatment !== undefined) risk.treatment = input.treatment;
