@@ -1,9 +1,10 @@
 import { cleanup, render, screen } from '@testing-library/react';
-import { CombinedError, Provider, type Client } from 'urql';
+import { CombinedError, Provider, type Client, type Operation } from 'urql';
 import { concat, fromValue, never } from 'wonka';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Viewer } from '../features/auth/viewer.js';
 import type { RiskOverviewData, RiskRow } from '../features/risks/risks.js';
+import type { SoaRow } from '../features/soa/soa.js';
 import { OverviewPage } from './OverviewPage.js';
 
 afterEach(cleanup);
@@ -40,10 +41,22 @@ function risk(id: string, likelihood: number, impact: number, level: string): Ri
  */
 function clientAnswering(result: { data?: RiskOverviewData; error?: CombinedError } | 'pending'): Client {
   return {
-    executeQuery: () => (result === 'pending' ? never : concat([fromValue({ ...result, stale: false, hasNext: false }), never])),
+    executeQuery: (operation: Operation) => {
+      if (result === 'pending') return never;
+      // The overview also asks for the Statement of Applicability; answer it with one control.
+      const answer = operationName(operation) === 'ControlProgress' ? { data: { statementOfApplicability: [soaRow] } } : result;
+      return concat([fromValue({ operation, ...answer, stale: false, hasNext: false }), never]);
+    },
     executeMutation: () => never,
     executeSubscription: () => never,
   } as unknown as Client;
+}
+
+const soaRow: SoaRow = { controlId: 'A.2.2', applicable: true, implementationStatus: 'VERIFIED', control: { objectiveId: 'A.2', objectiveTitle: 'Policies related to AI' } };
+
+function operationName(operation: Operation): string | undefined {
+  const definition = operation.query.definitions[0];
+  return definition?.kind === 'OperationDefinition' ? definition.name?.value : undefined;
 }
 
 function renderWith(client: Client) {
@@ -66,6 +79,8 @@ describe('OverviewPage', () => {
     expect(tile('Above risk appetite')).toBe('3');
     expect(tile('Mean inherent score')).toBe('10');
     expect(screen.getByRole('table', { name: 'Risk scores as a table' }).querySelectorAll('tbody tr')).toHaveLength(4);
+    // One applicable control, verified: 1 of 1, 100%.
+    expect(screen.getByText('1 of 1 applicable controls implemented or verified, by objective.')).toBeTruthy();
   });
 
   it('says so when the register is empty', () => {

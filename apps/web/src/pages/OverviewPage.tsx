@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import type { Viewer } from '../features/auth/viewer.js';
 import { RiskScoreChart } from '../features/risks/RiskScoreChart.js';
+import { ControlProgressChart } from '../features/soa/ControlProgressChart.js';
 import { matrixFrom, type RiskOverviewData, RiskOverviewQuery } from '../features/risks/risks.js';
 
 /** The management-review overview: headline figures and the risk chart. */
@@ -30,7 +31,10 @@ export function OverviewPage({ viewer }: { viewer: Viewer }) {
         <Tile label="Above risk appetite" value={formatNumber(exposure.aboveAppetite)} />
         <Tile label="Mean inherent score" value={formatNumber(exposure.meanScore, { maximumFractionDigits: 1 })} />
       </section>
-      <RiskScoreChart risks={data.risks} matrix={data.riskMatrix} />
+      <div className="assay-grid">
+        <RiskScoreChart risks={data.risks} matrix={data.riskMatrix} />
+        <ControlProgressChart />
+      </div>
     </>
   );
 }

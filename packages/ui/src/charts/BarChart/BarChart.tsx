@@ -41,6 +41,8 @@ export interface BarChartProps<Row extends object> {
   height?: number;
   /** Fixed pixel width (for print and tests); by default the width follows the container. */
   width?: number;
+  /** Ticks between whole numbers, for shares and rates (default: whole numbers only). */
+  allowDecimals?: boolean;
   /** Accessible name of the chart image. */
   label: string;
 }
@@ -63,6 +65,7 @@ export function BarChart<Row extends object>({
   reference,
   height,
   width,
+  allowDecimals = false,
   label,
 }: BarChartProps<Row>) {
   const across = layout === 'horizontal';
@@ -77,19 +80,19 @@ export function BarChart<Row extends object>({
         <RechartsBarChart
           data={rows}
           layout={across ? 'vertical' : 'horizontal'}
-          margin={{ top: reference ? 22 : 8, right: 40, bottom: 8, left: 8 }}
+          margin={{ top: reference ? 22 : 8, right: 56, bottom: 8, left: 8 }}
           {...(width === undefined ? {} : { width, height: chartHeight })}
         >
           <CartesianGrid strokeDasharray="3 3" horizontal={!across} vertical={across} />
           {across ? (
             <>
-              <XAxis type="number" domain={domain} tickCount={6} tickFormatter={valueFormatter} allowDecimals={false} />
+              <XAxis type="number" domain={domain} tickCount={6} tickFormatter={valueFormatter} allowDecimals={allowDecimals} />
               <YAxis type="category" dataKey={indexKey} width={260} tick={{ fontSize: 12 }} interval={0} />
             </>
           ) : (
             <>
               <XAxis type="category" dataKey={indexKey} tick={{ fontSize: 12 }} interval={0} />
-              <YAxis type="number" domain={domain} tickCount={6} tickFormatter={valueFormatter} allowDecimals={false} />
+              <YAxis type="number" domain={domain} tickCount={6} tickFormatter={valueFormatter} allowDecimals={allowDecimals} />
             </>
           )}
           <Tooltip formatter={(value) => (typeof value === 'number' ? valueFormatter(value) : String(value))} />
