@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Risk } from '../src/entities/risk.entity.js';
 import { Organisation } from '../src/entities/organisation.entity.js';
-import { DEMO_EXECUTIVE, DEMO_RISKS, DEMO_SIGN_IN } from '../src/seed/demo.js';
-import { type TestApi, startTestApi } from './support/api.js';
+import { DEMO_RISKS, DEMO_SIGN_IN } from '../src/seed/demo.js';
+import { useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 
 const databases = await testDatabases();
@@ -20,46 +20,35 @@ describe('prerequisites', () => {
 const RISK_FIELDS = 'id title likelihood impact score level withinAppetite version';
 
 describe.each(databases.available)('GraphQL API on $name', (database) => {
-  let api: TestApi;
-  let admin: string;
-  let executive: string;
-
-  beforeAll(async () => {
-    api = await startTestApi(database.create());
-    admin = await api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
-    executive = await api.signIn(DEMO_EXECUTIVE.email, DEMO_EXECUTIVE.password);
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const demo = useDemoApi(database);
 
   it('migrations build exactly the schema the entities describe', async () => {
-    const difference = await api.orm.schema.getUpdateSchemaSQL({ wrap: false });
+    const difference = await demo.api.orm.schema.getUpdateSchemaSQL({ wrap: false });
     expect(difference.trim()).toBe('');
   });
 
   it('answers liveness at /healthz', async () => {
-    const response = await fetch(`${api.url}/healthz`);
+    const response = await fetch(`${demo.api.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
   it('refuses the risk register without a session', async () => {
-    const result = await api.graphql(`{ risks { id } }`);
+    const result = await demo.api.graphql(`{ risks { id } }`);
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a wrong password without saying whether the account exists', async () => {
-    const wrong = await api.graphql(`mutation { signIn(email: "${DEMO_SIGN_IN.email}", password: "nope") { token } }`);
-    const unknown = await api.graphql(`mutation { signIn(email: "nobody@example.com", password: "nope") { token } }`);
+    const wrong = await demo.api.graphql(`mutation { signIn(email: "${DEMO_SIGN_IN.email}", password: "nope") { token } }`);
+    const unknown = await demo.api.graphql(`mutation { signIn(email: "nobody@example.com", password: "nope") { token } }`);
     expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(wrong.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message);
   });
 
   it('signs in (ignoring the case of the email) and reports the viewer', async () => {
-    const token = await api.signIn(DEMO_SIGN_IN.email.toUpperCase(), DEMO_SIGN_IN.password);
-    const result = await api.graphql<{ me: { role: string; user: { email: string }; organisation: { name: string } } }>(
+    const token = await demo.api.signIn(DEMO_SIGN_IN.email.toUpperCase(), DEMO_SIGN_IN.password);
+    const result = await demo.api.graphql<{ me: { role: string; user: { email: string }; organisation: { name: string } } }>(
       `{ me { role user { email } organisation { name } } }`,
       {},
       token,
@@ -68,10 +57,10 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
   });
 
   it('lists the seeded risks, scored likelihood × impact on the 5×5 matrix, highest first', async () => {
-    const result = await api.graphql<{ risks: { title: string; likelihood: number; impact: number; score: number; level: string; withinAppetite: boolean }[] }>(
+    const result = await demo.api.graphql<{ risks: { title: string; likelihood: number; impact: number; score: number; level: string; withinAppetite: boolean }[] }>(
       `{ risks { ${RISK_FIELDS} } }`,
       {},
-      admin,
+      demo.admin,
     );
     const risks = result.data?.risks ?? [];
     expect(risks).toHaveLength(DEMO_RISKS.length);
@@ -86,10 +75,10 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
   });
 
   it('exposes the risk criteria', async () => {
-    const result = await api.graphql<{ riskMatrix: { grid: number[][]; appetite: number; maxScore: number; bands: { level: string; min: number; max: number }[] } }>(
+    const result = await demo.api.graphql<{ riskMatrix: { grid: number[][]; appetite: number; maxScore: number; bands: { level: string; min: number; max: number }[] } }>(
       `{ riskMatrix { grid appetite maxScore bands { level min max } } }`,
       {},
-      executive,
+      demo.executive,
     );
     const { grid, ...criteria } = result.data?.riskMatrix ?? { grid: [] };
     // Likelihood 3 times impact 1 … 5.
@@ -108,10 +97,10 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
   });
 
   it('creates a risk scored by the risk engine', async () => {
-    const result = await api.graphql<{ createRisk: { score: number; level: string; withinAppetite: boolean; version: number } }>(
+    const result = await demo.api.graphql<{ createRisk: { score: number; level: string; withinAppetite: boolean; version: number } }>(
       `mutation($input: CreateRiskInput!) { createRisk(input: $input) { ${RISK_FIELDS} } }`,
       { input: { title: '  Hallucinated citations in summaries ', likelihood: 3, impact: 4 } },
-      admin,
+      demo.admin,
     );
     expect(result.errors).toBeUndefined();
     // 3 × 4 = 12 falls in High (10–16).
@@ -124,58 +113,58 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
     [{ title: '   ', likelihood: 2, impact: 2 }, 'title', 'title must not be empty'],
     [{ title: 'y'.repeat(201), likelihood: 2, impact: 2 }, 'title', 'title must be at most 200 characters, got 201'],
   ])('rejects bad input %j naming the field, and stores nothing', async (input, field, message) => {
-    const before = await api.orm.em.fork().count(Risk, {});
-    const result = await api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input }, admin);
+    const before = await demo.api.orm.em.fork().count(Risk, {});
+    const result = await demo.api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input }, demo.admin);
     expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
-    expect(await api.orm.em.fork().count(Risk, {})).toBe(before);
+    expect(await demo.api.orm.em.fork().count(Risk, {})).toBe(before);
   });
 
-  it('keeps the executive role read-only', async () => {
-    const result = await api.graphql(
+  it('keeps the demo.executive role read-only', async () => {
+    const result = await demo.api.graphql(
       `mutation { createRisk(input: { title: "From the board", likelihood: 1, impact: 1 }) { id } }`,
       {},
-      executive,
+      demo.executive,
     );
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(result.errors?.[0]?.message).toContain('executive');
   });
 
   it('re-scores an updated risk and refuses an edit based on a stale version', async () => {
-    const created = await api.graphql<{ createRisk: { id: string; version: number } }>(
+    const created = await demo.api.graphql<{ createRisk: { id: string; version: number } }>(
       `mutation { createRisk(input: { title: "Model inversion", likelihood: 2, impact: 2 }) { id version } }`,
       {},
-      admin,
+      demo.admin,
     );
     const id = created.data?.createRisk.id;
     const update = `mutation($id: ID!, $input: UpdateRiskInput!) { updateRisk(id: $id, input: $input) { ${RISK_FIELDS} } }`;
-    const first = await api.graphql<{ updateRisk: { score: number; level: string; version: number } }>(update, { id, input: { expectedVersion: 1, likelihood: 5 } }, admin);
+    const first = await demo.api.graphql<{ updateRisk: { score: number; level: string; version: number } }>(update, { id, input: { expectedVersion: 1, likelihood: 5 } }, demo.admin);
     // 5 × 2 = 10: High.
     expect(first.data?.updateRisk).toMatchObject({ likelihood: 5, impact: 2, score: 10, level: 'High', version: 2 });
-    const stale = await api.graphql(update, { id, input: { expectedVersion: 1, impact: 1 } }, admin);
+    const stale = await demo.api.graphql(update, { id, input: { expectedVersion: 1, impact: 1 } }, demo.admin);
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const stored = await api.orm.em.fork().findOneOrFail(Risk, { id: id ?? '' });
+    const stored = await demo.api.orm.em.fork().findOneOrFail(Risk, { id: id ?? '' });
     expect({ impact: stored.impact, version: stored.version }).toEqual({ impact: 2, version: 2 });
   });
 
   it("never shows another organisation's risks", async () => {
-    const em = api.orm.em.fork();
+    const em = demo.api.orm.em.fork();
     const other = em.create(Organisation, { name: 'Other tenant' });
     const foreign = em.create(Risk, { organisation: other, title: 'Foreign risk', likelihood: 5, impact: 5, score: 25, level: 'Critical', withinAppetite: false });
     await em.flush();
-    const list = await api.graphql<{ risks: { id: string }[] }>(`{ risks { id } }`, {}, admin);
+    const list = await demo.api.graphql<{ risks: { id: string }[] }>(`{ risks { id } }`, {}, demo.admin);
     expect(list.data?.risks.map((risk) => risk.id)).not.toContain(foreign.id);
-    const single = await api.graphql<{ risk: unknown }>(`query($id: ID!) { risk(id: $id) { id } }`, { id: foreign.id }, admin);
+    const single = await demo.api.graphql<{ risk: unknown }>(`query($id: ID!) { risk(id: $id) { id } }`, { id: foreign.id }, demo.admin);
     expect(single.data?.risk).toBeNull();
-    const update = await api.graphql(`mutation($id: ID!) { updateRisk(id: $id, input: { expectedVersion: 1, title: "hijack" }) { id } }`, { id: foreign.id }, admin);
+    const update = await demo.api.graphql(`mutation($id: ID!) { updateRisk(id: $id, input: { expectedVersion: 1, title: "hijack" }) { id } }`, { id: foreign.id }, demo.admin);
     expect(update.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('scores the residual rating and keeps every re-assessment as history', async () => {
     const fields = `${RISK_FIELDS} status treatment owner reviewDate residualLikelihood residualImpact residualScore residualLevel assessments { likelihood impact score residualScore assessedBy { email } }`;
-    const created = await api.graphql<{ createRisk: Record<string, unknown> & { id: string; assessments: unknown[] } }>(
+    const created = await demo.api.graphql<{ createRisk: Record<string, unknown> & { id: string; assessments: unknown[] } }>(
       `mutation($input: CreateRiskInput!) { createRisk(input: $input) { ${fields} } }`,
       { input: { title: 'Unlabelled synthetic images', likelihood: 4, impact: 4, treatment: 'MITIGATE', status: 'TREATING', owner: ' Media lead ', reviewDate: '2027-03-31', residualLikelihood: 2, residualImpact: 3 } },
-      admin,
+      demo.admin,
     );
     expect(created.errors).toBeUndefined();
     // Inherent 4 × 4 = 16 High; residual 2 × 3 = 6 Medium.
@@ -185,10 +174,10 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
     const id = created.data?.createRisk.id;
     const update = `mutation($id: ID!, $input: UpdateRiskInput!) { updateRisk(id: $id, input: $input) { version assessments { likelihood score residualScore } } }`;
     // Changing the owner alone is no re-assessment.
-    const renamed = await api.graphql<{ updateRisk: { version: number; assessments: unknown[] } }>(update, { id, input: { expectedVersion: 1, owner: 'Head of media' } }, admin);
+    const renamed = await demo.api.graphql<{ updateRisk: { version: number; assessments: unknown[] } }>(update, { id, input: { expectedVersion: 1, owner: 'Head of media' } }, demo.admin);
     expect(renamed.data?.updateRisk.assessments).toHaveLength(1);
     // Re-rating is: 3 × 4 = 12, residual unchanged at 2 × 3 = 6; newest first.
-    const rerated = await api.graphql<{ updateRisk: { assessments: unknown[] } }>(update, { id, input: { expectedVersion: 2, likelihood: 3 } }, admin);
+    const rerated = await demo.api.graphql<{ updateRisk: { assessments: unknown[] } }>(update, { id, input: { expectedVersion: 2, likelihood: 3 } }, demo.admin);
     expect(rerated.data?.updateRisk.assessments).toEqual([
       { likelihood: 3, score: 12, residualScore: 6 },
       { likelihood: 4, score: 16, residualScore: 6 },
@@ -196,10 +185,10 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
   });
 
   it('records the Annex C source and objective and the treating controls', async () => {
-    const created = await api.graphql<{ createRisk: { source: string; objective: string; controlIds: string[] } }>(
+    const created = await demo.api.graphql<{ createRisk: { source: string; objective: string; controlIds: string[] } }>(
       `mutation { createRisk(input: { title: "Opaque scoring", likelihood: 2, impact: 3, source: "lack-of-transparency-and-explainability", objective: "transparency-and-explainability", controlIds: ["A.8.2", "A.6.2.7"] }) { source objective controlIds } }`,
       {},
-      admin,
+      demo.admin,
     );
     expect(created.data?.createRisk).toEqual({ source: 'lack-of-transparency-and-explainability', objective: 'transparency-and-explainability', controlIds: ['A.8.2', 'A.6.2.7'] });
   });
@@ -209,7 +198,7 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
     [{ objective: 'speed' }, 'objective', 'objective must be an objective of Annex C.2'],
     [{ controlIds: ['A.9.9'] }, 'controlIds', 'controlIds item 1 names no Annex A control: "A.9.9"'],
   ])('rejects the reference %j naming the field', async (details, field, message) => {
-    const result = await api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input: { title: 'Reference check', likelihood: 2, impact: 2, ...details } }, admin);
+    const result = await demo.api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input: { title: 'Reference check', likelihood: 2, impact: 2, ...details } }, demo.admin);
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field } });
     expect(result.errors?.[0]?.message).toContain(message);
   });
@@ -223,22 +212,22 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
     [{ owner: 'o'.repeat(201) }, 'owner', 'owner must be at most 200 characters, got 201'],
     [{ status: null }, 'status', 'status must not be null; leave it out to keep the current status'],
   ])('rejects the details %j naming the field, and stores nothing', async (details, field, message) => {
-    const before = await api.orm.em.fork().count(Risk, {});
-    const result = await api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input: { title: 'Detail check', likelihood: 3, impact: 3, ...details } }, admin);
+    const before = await demo.api.orm.em.fork().count(Risk, {});
+    const result = await demo.api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input: { title: 'Detail check', likelihood: 3, impact: 3, ...details } }, demo.admin);
     expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
-    expect(await api.orm.em.fork().count(Risk, {})).toBe(before);
+    expect(await demo.api.orm.em.fork().count(Risk, {})).toBe(before);
   });
 
   it('seeds every demo risk with its first assessment', async () => {
-    const result = await api.graphql<{ risks: { title: string; assessments: { score: number }[]; score: number }[] }>(`{ risks { title score assessments { score } } }`, {}, executive);
+    const result = await demo.api.graphql<{ risks: { title: string; assessments: { score: number }[]; score: number }[] }>(`{ risks { title score assessments { score } } }`, {}, demo.executive);
     const seeded = (result.data?.risks ?? []).filter((risk) => DEMO_RISKS.some((demo) => demo.title === risk.title));
     expect(seeded).toHaveLength(DEMO_RISKS.length);
     for (const risk of seeded) expect(risk.assessments.map((assessment) => assessment.score)).toEqual([risk.score]);
   });
 
   it('ends a session on sign-out', async () => {
-    const token = await api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
-    expect((await api.graphql(`mutation { signOut }`, {}, token)).data).toEqual({ signOut: true });
-    expect((await api.graphql<{ me: unknown }>(`{ me { role } }`, {}, token)).data?.me).toBeNull();
+    const token = await demo.api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+    expect((await demo.api.graphql(`mutation { signOut }`, {}, token)).data).toEqual({ signOut: true });
+    expect((await demo.api.graphql<{ me: unknown }>(`{ me { role } }`, {}, token)).data?.me).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Evidence } from '../src/entities/evidence.entity.js';
-import { DEMO_EVIDENCE, DEMO_EXECUTIVE, DEMO_SIGN_IN } from '../src/seed/demo.js';
-import { type TestApi, startTestApi } from './support/api.js';
+import { DEMO_EVIDENCE } from '../src/seed/demo.js';
+import { useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 
 const databases = await testDatabases();
@@ -20,34 +20,23 @@ interface EvidenceRow {
 }
 
 describe.each(databases.available)('evidence on $name', (database) => {
-  let api: TestApi;
-  let admin: string;
-  let executive: string;
-
-  beforeAll(async () => {
-    api = await startTestApi(database.create());
-    admin = await api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
-    executive = await api.signIn(DEMO_EXECUTIVE.email, DEMO_EXECUTIVE.password);
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const demo = useDemoApi(database);
 
   it('lists the seeded evidence, flags what expired, and filters by control', async () => {
-    const all = await api.graphql<{ evidence: EvidenceRow[] }>(`{ evidence { ${FIELDS} } }`, {}, executive);
+    const all = await demo.api.graphql<{ evidence: EvidenceRow[] }>(`{ evidence { ${FIELDS} } }`, {}, demo.executive);
     expect(all.data?.evidence.map((row) => row.title)).toEqual([...DEMO_EVIDENCE.map((row) => row.title)].sort());
     // Valid until 2026-09-01: expired on any date after it (the suite runs after that day).
     expect(all.data?.evidence.find((row) => row.title.startsWith('Inference event log'))?.expired).toBe(true);
     expect(all.data?.evidence.find((row) => row.title.startsWith('Internal audit programme'))).toMatchObject({ validUntil: null, expired: false });
-    const forControl = await api.graphql<{ evidence: EvidenceRow[] }>(`{ evidence(controlId: "A.6.2.4") { title } }`, {}, executive);
+    const forControl = await demo.api.graphql<{ evidence: EvidenceRow[] }>(`{ evidence(controlId: "A.6.2.4") { title } }`, {}, demo.executive);
     expect(forControl.data?.evidence.map((row) => row.title)).toEqual(['Credit model validation report Q3']);
   });
 
   it('shows what one piece of evidence also serves through the crosswalk', async () => {
-    const created = await api.graphql<{ createEvidence: EvidenceRow }>(
+    const created = await demo.api.graphql<{ createEvidence: EvidenceRow }>(
       `mutation($input: CreateEvidenceInput!) { createEvidence(input: $input) { ${FIELDS} } }`,
       { input: { title: 'Supplier AI clauses in the OCR contract', controlIds: ['A.10.3', 'A.10.3 '], clauseIds: [], collectedOn: '2026-11-02', validUntil: '2027-11-01' } },
-      admin,
+      demo.admin,
     );
     expect(created.errors).toBeUndefined();
     const evidence = created.data?.createEvidence;
@@ -58,9 +47,9 @@ describe.each(databases.available)('evidence on $name', (database) => {
     expect(evidence?.alsoServes).toContainEqual({ framework: 'nist-ai-rmf', ref: 'GOVERN 6.1', basis: 'proposed' });
 
     const update = `mutation($id: ID!, $input: UpdateEvidenceInput!) { updateEvidence(id: $id, input: $input) { ${FIELDS} } }`;
-    const changed = await api.graphql<{ updateEvidence: EvidenceRow }>(update, { id: evidence?.id, input: { expectedVersion: 1, clauseIds: ['8.1'] } }, admin);
+    const changed = await demo.api.graphql<{ updateEvidence: EvidenceRow }>(update, { id: evidence?.id, input: { expectedVersion: 1, clauseIds: ['8.1'] } }, demo.admin);
     expect(changed.data?.updateEvidence).toMatchObject({ clauseIds: ['8.1'], version: 2 });
-    const stale = await api.graphql(update, { id: evidence?.id, input: { expectedVersion: 1, title: 'x' } }, admin);
+    const stale = await demo.api.graphql(update, { id: evidence?.id, input: { expectedVersion: 1, title: 'x' } }, demo.admin);
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
@@ -70,14 +59,14 @@ describe.each(databases.available)('evidence on $name', (database) => {
     [{ title: 'x', collectedOn: '2026-05-01', validUntil: '2026-04-30' }, 'validUntil', 'validUntil must not be before collectedOn (2026-05-01), got 2026-04-30'],
     [{ title: ' ' }, 'title', 'title must not be empty'],
   ])('rejects %j naming the field, and stores nothing', async (input, field, message) => {
-    const before = await api.orm.em.fork().count(Evidence, {});
-    const result = await api.graphql(`mutation($input: CreateEvidenceInput!) { createEvidence(input: $input) { id } }`, { input }, admin);
+    const before = await demo.api.orm.em.fork().count(Evidence, {});
+    const result = await demo.api.graphql(`mutation($input: CreateEvidenceInput!) { createEvidence(input: $input) { id } }`, { input }, demo.admin);
     expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
-    expect(await api.orm.em.fork().count(Evidence, {})).toBe(before);
+    expect(await demo.api.orm.em.fork().count(Evidence, {})).toBe(before);
   });
 
   it('keeps executives read-only, naming the roles that may record evidence (auditors included)', async () => {
-    const result = await api.graphql(`mutation { createEvidence(input: { title: "Board minutes" }) { id } }`, {}, executive);
+    const result = await demo.api.graphql(`mutation { createEvidence(input: { title: "Board minutes" }) { id } }`, {}, demo.executive);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(result.errors?.[0]?.message).toContain('auditor');
   });

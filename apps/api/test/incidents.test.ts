@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Incident } from '../src/entities/incident.entity.js';
-import { DEMO_EXECUTIVE, DEMO_SIGN_IN } from '../src/seed/demo.js';
 import { reportingDeadline } from '../src/services/reporting-deadline.js';
-import { type TestApi, startTestApi } from './support/api.js';
+import { useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 
 const databases = await testDatabases();
@@ -25,45 +24,34 @@ describe('reportingDeadline (EU AI Act Art. 73)', () => {
 const FIELDS = 'id title awareOn seriousCase reportingDeadline reportedOn reportOverdue status version aiSystem { name }';
 
 describe.each(databases.available)('incidents on $name', (database) => {
-  let api: TestApi;
-  let admin: string;
-  let executive: string;
-
-  beforeAll(async () => {
-    api = await startTestApi(database.create());
-    admin = await api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
-    executive = await api.signIn(DEMO_EXECUTIVE.email, DEMO_EXECUTIVE.password);
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const demo = useDemoApi(database);
 
   it('records a serious incident with its deadline, flags it overdue, and clears the flag once reported', async () => {
-    const systems = await api.graphql<{ aiSystems: { id: string; name: string }[] }>(`{ aiSystems { id name } }`, {}, admin);
+    const systems = await demo.api.graphql<{ aiSystems: { id: string; name: string }[] }>(`{ aiSystems { id name } }`, {}, demo.admin);
     const credit = systems.data?.aiSystems.find((system) => system.name === 'Credit decisioning model');
-    const created = await api.graphql<{ createIncident: { id: string; reportingDeadline: string; reportOverdue: boolean; aiSystem: { name: string } } }>(
+    const created = await demo.api.graphql<{ createIncident: { id: string; reportingDeadline: string; reportOverdue: boolean; aiSystem: { name: string } } }>(
       `mutation($input: CreateIncidentInput!) { createIncident(input: $input) { ${FIELDS} } }`,
       { input: { title: 'Mass wrongful declines after a feature pipeline fault', awareOn: '2026-01-10', seriousCase: 'WIDESPREAD_OR_CRITICAL_INFRASTRUCTURE', aiSystemId: credit?.id } },
-      admin,
+      demo.admin,
     );
     expect(created.errors).toBeUndefined();
     // 10 January + 2 days; the suite runs long after, so unreported it is overdue.
     expect(created.data?.createIncident).toMatchObject({ reportingDeadline: '2026-01-12', reportOverdue: true, aiSystem: { name: 'Credit decisioning model' } });
-    const reported = await api.graphql<{ updateIncident: { reportOverdue: boolean; reportedOn: string } }>(
+    const reported = await demo.api.graphql<{ updateIncident: { reportOverdue: boolean; reportedOn: string } }>(
       `mutation($id: ID!) { updateIncident(id: $id, input: { expectedVersion: 1, reportedOn: "2026-01-11", status: INVESTIGATING }) { ${FIELDS} } }`,
       { id: created.data?.createIncident.id },
-      admin,
+      demo.admin,
     );
     expect(reported.data?.updateIncident).toMatchObject({ reportedOn: '2026-01-11', reportOverdue: false, status: 'INVESTIGATING' });
-    const listed = await api.graphql<{ incidents: { title: string }[] }>(`{ incidents { title } }`, {}, executive);
+    const listed = await demo.api.graphql<{ incidents: { title: string }[] }>(`{ incidents { title } }`, {}, demo.executive);
     expect(listed.data?.incidents.map((incident) => incident.title)).toContain('Mass wrongful declines after a feature pipeline fault');
   });
 
   it('gives an incident that is not serious no deadline', async () => {
-    const created = await api.graphql<{ createIncident: { reportingDeadline: string | null; reportOverdue: boolean } }>(
+    const created = await demo.api.graphql<{ createIncident: { reportingDeadline: string | null; reportOverdue: boolean } }>(
       `mutation { createIncident(input: { title: "Chat assistant outage", awareOn: "2026-02-01" }) { ${FIELDS} } }`,
       {},
-      admin,
+      demo.admin,
     );
     expect(created.data?.createIncident).toMatchObject({ reportingDeadline: null, reportOverdue: false });
   });
@@ -73,9 +61,9 @@ describe.each(databases.available)('incidents on $name', (database) => {
     [{ title: 'x', awareOn: '2026-05-02', reportedOn: '2026-05-01' }, 'reportedOn', 'reportedOn must not be before awareOn (2026-05-02), got 2026-05-01'],
     [{ title: 'x', awareOn: '2026-05-02', aiSystemId: '00000000-0000-4000-8000-000000000000' }, 'aiSystemId', 'aiSystemId names no AI system of your organisation: 00000000-0000-4000-8000-000000000000'],
   ])('rejects %j naming the field, and stores nothing', async (input, field, message) => {
-    const before = await api.orm.em.fork().count(Incident, {});
-    const result = await api.graphql(`mutation($input: CreateIncidentInput!) { createIncident(input: $input) { id } }`, { input }, admin);
+    const before = await demo.api.orm.em.fork().count(Incident, {});
+    const result = await demo.api.graphql(`mutation($input: CreateIncidentInput!) { createIncident(input: $input) { id } }`, { input }, demo.admin);
     expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
-    expect(await api.orm.em.fork().count(Incident, {})).toBe(before);
+    expect(await demo.api.orm.em.fork().count(Incident, {})).toBe(before);
   });
 });

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/password.js';
 import { Role } from '../src/auth/roles.js';
 import { Membership } from '../src/entities/membership.entity.js';
 import { Organisation } from '../src/entities/organisation.entity.js';
 import { User } from '../src/entities/user.entity.js';
 import { SoaEntry } from '../src/entities/soa-entry.entity.js';
-import { DEMO_EXECUTIVE, DEMO_SIGN_IN } from '../src/seed/demo.js';
-import { type TestApi, startTestApi } from './support/api.js';
+import { useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 
 const databases = await testDatabases();
@@ -24,21 +23,10 @@ interface Entry {
 }
 
 describe.each(databases.available)('Statement of Applicability on $name', (database) => {
-  let api: TestApi;
-  let admin: string;
-  let executive: string;
-
-  beforeAll(async () => {
-    api = await startTestApi(database.create());
-    admin = await api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
-    executive = await api.signIn(DEMO_EXECUTIVE.email, DEMO_EXECUTIVE.password);
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const demo = useDemoApi(database);
 
   it('lists all 38 Annex A controls in catalogue order with the demo decisions', async () => {
-    const result = await api.graphql<{ statementOfApplicability: Entry[] }>(`{ statementOfApplicability { ${ENTRY_FIELDS} } }`, {}, executive);
+    const result = await demo.api.graphql<{ statementOfApplicability: Entry[] }>(`{ statementOfApplicability { ${ENTRY_FIELDS} } }`, {}, demo.executive);
     const entries = result.data?.statementOfApplicability ?? [];
     expect(entries).toHaveLength(38);
     expect(entries[0]).toMatchObject({ controlId: 'A.2.2', control: { objectiveId: 'A.2', objectiveTitle: 'Policies related to AI', title: 'AI policy' }, version: 1 });
@@ -49,10 +37,10 @@ describe.each(databases.available)('Statement of Applicability on $name', (datab
   });
 
   it('shows where each control meets the other frameworks', async () => {
-    const result = await api.graphql<{ statementOfApplicability: { controlId: string; control: { crosswalk: { framework: string; ref: string; basis: string; source: string | null }[] } }[] }>(
+    const result = await demo.api.graphql<{ statementOfApplicability: { controlId: string; control: { crosswalk: { framework: string; ref: string; basis: string; source: string | null }[] } }[] }>(
       `{ statementOfApplicability { controlId control { crosswalk { framework ref basis source } } } }`,
       {},
-      executive,
+      demo.executive,
     );
     const a622 = result.data?.statementOfApplicability.find((entry) => entry.controlId === 'A.6.2.2');
     expect(a622?.control.crosswalk).toContainEqual(expect.objectContaining({ framework: 'nist-ai-rmf', ref: 'MAP 1.6', basis: 'published' }));
@@ -61,36 +49,36 @@ describe.each(databases.available)('Statement of Applicability on $name', (datab
   });
 
   it('shows an organisation that has decided nothing as applicable and not started, version 0', async () => {
-    const em = api.orm.em.fork();
+    const em = demo.api.orm.em.fork();
     const other = em.create(Organisation, { name: 'Fresh organisation' });
     const user = em.create(User, { email: 'fresh@example.com', name: 'Fresh', passwordHash: await hashPassword('fresh-password') });
     em.create(Membership, { user, organisation: other, role: Role.ADMIN });
     await em.flush();
-    const token = await api.signIn('fresh@example.com', 'fresh-password');
-    const result = await api.graphql<{ statementOfApplicability: Entry[] }>(`{ statementOfApplicability { ${ENTRY_FIELDS} } }`, {}, token);
+    const token = await demo.api.signIn('fresh@example.com', 'fresh-password');
+    const result = await demo.api.graphql<{ statementOfApplicability: Entry[] }>(`{ statementOfApplicability { ${ENTRY_FIELDS} } }`, {}, token);
     const entries = result.data?.statementOfApplicability ?? [];
     expect(entries).toHaveLength(38);
     expect(entries.every((entry) => entry.applicable && entry.implementationStatus === 'NOT_STARTED' && entry.version === 0)).toBe(true);
     // Reading created no rows.
-    expect(await api.orm.em.fork().count(SoaEntry, { organisation: other.id })).toBe(0);
+    expect(await demo.api.orm.em.fork().count(SoaEntry, { organisation: other.id })).toBe(0);
     // The first decision is made against version 0.
-    const first = await api.graphql<{ updateSoaEntry: Entry }>(UPDATE, { controlId: 'A.4.3', input: { expectedVersion: 0, implementationStatus: 'PLANNED' } }, token);
+    const first = await demo.api.graphql<{ updateSoaEntry: Entry }>(UPDATE, { controlId: 'A.4.3', input: { expectedVersion: 0, implementationStatus: 'PLANNED' } }, token);
     expect(first.data?.updateSoaEntry).toMatchObject({ implementationStatus: 'PLANNED', version: 1 });
   });
 
   it('records a decision, then refuses an edit based on a stale version', async () => {
-    const first = await api.graphql<{ updateSoaEntry: Entry }>(UPDATE, { controlId: 'A.6.2.4', input: { expectedVersion: 1, implementationStatus: 'VERIFIED', implementedDate: '2026-11-20' } }, admin);
+    const first = await demo.api.graphql<{ updateSoaEntry: Entry }>(UPDATE, { controlId: 'A.6.2.4', input: { expectedVersion: 1, implementationStatus: 'VERIFIED', implementedDate: '2026-11-20' } }, demo.admin);
     expect(first.errors).toBeUndefined();
     expect(first.data?.updateSoaEntry).toMatchObject({ controlId: 'A.6.2.4', implementationStatus: 'VERIFIED', version: 2 });
-    const stale = await api.graphql(UPDATE, { controlId: 'A.6.2.4', input: { expectedVersion: 1, owner: 'Someone' } }, admin);
+    const stale = await demo.api.graphql(UPDATE, { controlId: 'A.6.2.4', input: { expectedVersion: 1, owner: 'Someone' } }, demo.admin);
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
   it('requires a justification to exclude a control, and stores nothing without one', async () => {
-    const before = await api.orm.em.fork().findOneOrFail(SoaEntry, { controlId: 'A.9.3' });
-    const refused = await api.graphql(UPDATE, { controlId: 'A.9.3', input: { expectedVersion: before.version, applicable: false, justification: '  ' } }, admin);
+    const before = await demo.api.orm.em.fork().findOneOrFail(SoaEntry, { controlId: 'A.9.3' });
+    const refused = await demo.api.graphql(UPDATE, { controlId: 'A.9.3', input: { expectedVersion: before.version, applicable: false, justification: '  ' } }, demo.admin);
     expect(refused.errors?.[0]).toMatchObject({ message: 'justification must explain why A.9.3 is excluded', extensions: { code: 'BAD_USER_INPUT', field: 'justification' } });
-    const after = await api.orm.em.fork().findOneOrFail(SoaEntry, { controlId: 'A.9.3' });
+    const after = await demo.api.orm.em.fork().findOneOrFail(SoaEntry, { controlId: 'A.9.3' });
     expect({ applicable: after.applicable, version: after.version }).toEqual({ applicable: true, version: before.version });
   });
 
@@ -99,12 +87,12 @@ describe.each(databases.available)('Statement of Applicability on $name', (datab
     ['A.2.2', { expectedVersion: 1, dueDate: '31/12/2026' }, 'dueDate', 'dueDate must be a date as YYYY-MM-DD, got "31/12/2026"'],
     ['A.2.2', { expectedVersion: 1, implementationStatus: null }, 'implementationStatus', 'implementationStatus must not be null; leave it out to keep the current value'],
   ])('rejects %s %j naming the field', async (controlId, input, field, message) => {
-    const result = await api.graphql(UPDATE, { controlId, input }, admin);
+    const result = await demo.api.graphql(UPDATE, { controlId, input }, demo.admin);
     expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
   });
 
-  it('keeps the executive read-only', async () => {
-    const result = await api.graphql(UPDATE, { controlId: 'A.2.2', input: { expectedVersion: 1, owner: 'Board' } }, executive);
+  it('keeps the demo.executive read-only', async () => {
+    const result = await demo.api.graphql(UPDATE, { controlId: 'A.2.2', input: { expectedVersion: 1, owner: 'Board' } }, demo.executive);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -5,7 +5,7 @@ import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { RiskAssessment } from '../entities/risk-assessment.entity.js';
-import { badInput, conflict, notFound } from '../errors.js';
+import { conflict, notFound } from '../errors.js';
 import { aiSystemOf } from '../services/ai-systems.js';
 import { applyDetails, checkRating, matrix, ratingsOf, recordAssessment, rescore } from '../services/risk-register.js';
 import { SHORT_TEXT_MAX, requiredText } from '../services/text.js';

@@ -1,9 +1,11 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Orm, migrate, openDatabase } from '../../src/db.js';
+import { afterAll, beforeAll } from 'vitest';
 import type { DatabaseTarget } from '../../src/env.js';
 import { seedDemoIfEmpty } from '../../src/seed/demo.js';
-import { removeTestDatabase } from './databases.js';
+import { type TestDatabase, removeTestDatabase } from './databases.js';
+import { DEMO_EXECUTIVE, DEMO_SIGN_IN } from '../../src/seed/demo.js';
 import { createServer } from '../../src/server.js';
 
 export interface GraphQLResponse<Data> {
@@ -64,4 +66,28 @@ export async function startTestApi(target: DatabaseTarget): Promise<TestApi> {
       removeTestDatabase(target);
     },
   };
+}
+
+/** The API of one describe block, signed in as the demo administrator and the read-only executive. */
+export interface DemoApi {
+  api: TestApi;
+  admin: string;
+  executive: string;
+}
+
+/**
+ * Starts the API on a fresh, seeded database before the enclosing describe block and closes it
+ * afterwards. The fields are filled in by the time the tests run.
+ */
+export function useDemoApi(database: TestDatabase): DemoApi {
+  const demo = {} as DemoApi;
+  beforeAll(async () => {
+    demo.api = await startTestApi(database.create());
+    demo.admin = await demo.api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+    demo.executive = await demo.api.signIn(DEMO_EXECUTIVE.email, DEMO_EXECUTIVE.password);
+  });
+  afterAll(async () => {
+    await demo.api?.close();
+  });
+  return demo;
 }
