@@ -5,6 +5,7 @@ import { authChecker } from './context.js';
 import { AiSystemResolver } from './resolvers/ai-system.resolver.js';
 import { AuditResolver, CorrectiveActionResolver, FindingResolver } from './resolvers/audit.resolver.js';
 import { AuthResolver } from './resolvers/auth.resolver.js';
+import { ContextResolver } from './resolvers/context.resolver.js';
 import { EvidenceResolver } from './resolvers/evidence.resolver.js';
 import { IncidentResolver } from './resolvers/incident.resolver.js';
 import { RiskResolver } from './resolvers/risk.resolver.js';
@@ -13,7 +14,7 @@ import { SoaResolver } from './resolvers/soa.resolver.js';
 /** Builds the executable GraphQL schema from the resolvers (no I/O). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver],
+    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver],
     authChecker,
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],

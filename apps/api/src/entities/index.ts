@@ -1,9 +1,11 @@
 import { AiSystem } from './ai-system.entity.js';
 import { Audit } from './audit.entity.js';
+import { ContextIssue } from './context-issue.entity.js';
 import { CorrectiveAction } from './corrective-action.entity.js';
 import { Evidence } from './evidence.entity.js';
 import { Finding } from './finding.entity.js';
 import { Incident } from './incident.entity.js';
+import { InterestedParty } from './interested-party.entity.js';
 import { Membership } from './membership.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { Risk } from './risk.entity.js';
@@ -13,4 +15,4 @@ import { SoaEntry } from './soa-entry.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty];

@@ -6,6 +6,7 @@ import { Migration20261128150000_evidence } from './Migration20261128150000_evid
 import { Migration20261128160000_incidents } from './Migration20261128160000_incidents.js';
 import { Migration20261128170000_audits } from './Migration20261128170000_audits.js';
 import { Migration20261128180000_risk_sources_and_controls } from './Migration20261128180000_risk_sources_and_controls.js';
+import { Migration20261128190000_organisation_context } from './Migration20261128190000_organisation_context.js';
 
 /** Every migration in order; listed explicitly so the build needs no folder scanning. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   { name: 'Migration20261128160000_incidents', class: Migration20261128160000_incidents },
   { name: 'Migration20261128170000_audits', class: Migration20261128170000_audits },
   { name: 'Migration20261128180000_risk_sources_and_controls', class: Migration20261128180000_risk_sources_and_controls },
+  { name: 'Migration20261128190000_organisation_context', class: Migration20261128190000_organisation_context },
 ];

@@ -7,23 +7,14 @@ import { CorrectiveAction } from '../entities/corrective-action.entity.js';
 import { Finding } from '../entities/finding.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { checkDate, todayIso } from '../services/dates.js';
-import { checkVersion, flushOrConflict, required } from '../services/versioning.js';
+import { notNull, optionalDate, required } from '../services/inputs.js';
+import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { AuditInput, CorrectiveActionInput, FindingInput } from './audit.input.js';
 
 /** Auditors run audits and record findings; risk managers and admins too. */
 const AUDIT_EDITORS = [...RISK_EDITORS, Role.AUDITOR];
 const clauseIds = new Set(clauses.map((clause) => clause.id));
-
-function notNull<Value>(field: string, value: Value | null | undefined): Value | undefined {
-  if (value === null) throw badInput(field, 'must not be null; leave it out to keep the current value');
-  return value;
-}
-
-function optionalDate(field: string, value: string | null | undefined, current: string | null): string | null {
-  if (value === undefined) return current;
-  return value === null ? null : checkDate(field, value);
-}
 
 function applyAudit(audit: Audit, input: AuditInput): void {
   const title = notNull('title', input.title);

@@ -4,10 +4,12 @@ import { hashPassword } from '../auth/password.js';
 import { Role } from '../auth/roles.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { Audit } from '../entities/audit.entity.js';
+import { ContextIssue } from '../entities/context-issue.entity.js';
 import { CorrectiveAction } from '../entities/corrective-action.entity.js';
 import { Evidence } from '../entities/evidence.entity.js';
 import { Finding } from '../entities/finding.entity.js';
 import { Incident } from '../entities/incident.entity.js';
+import { InterestedParty } from '../entities/interested-party.entity.js';
 import { Membership } from '../entities/membership.entity.js';
 import { Organisation } from '../entities/organisation.entity.js';
 import { Risk } from '../entities/risk.entity.js';
@@ -87,6 +89,22 @@ export const DEMO_EVIDENCE: readonly DemoEvidence[] = [
   { title: 'Inference event log retention settings', location: 'platform/log-retention.png', owner: 'Platform Engineering Lead', collectedOn: '2026-06-01', validUntil: '2026-09-01', controlIds: ['A.6.2.8'], clauseIds: [] },
   { title: 'Internal audit programme 2026', location: 'audit/programme-2026.xlsx', owner: 'Internal Audit', collectedOn: '2026-01-15', validUntil: null, controlIds: [], clauseIds: ['9.2.2'] },
 ];
+
+/** The demo organisation's context: issues (clause 4.1) and interested parties (clause 4.2). */
+export const DEMO_CONTEXT = {
+  issues: [
+    { external: true, description: 'The EU AI Act classes credit scoring of natural persons as high-risk (Annex III 5(b)).', effect: 'Provider duties for the credit model from the Annex III application date.', climateRelated: false, recordedOn: '2026-01-12' },
+    { external: true, description: 'Supervisors expect explainable adverse credit decisions.', effect: 'Decline reasons must come from the model, not generic text.', climateRelated: false, recordedOn: '2026-01-12' },
+    { external: true, description: 'Climate change: not a relevant issue for the AIMS beyond the energy use of model training.', effect: null, climateRelated: true, recordedOn: '2026-01-12' },
+    { external: false, description: 'Model development is split between two teams with different tooling.', effect: 'Uneven documentation across the life cycle.', climateRelated: false, recordedOn: '2026-02-03' },
+  ],
+  parties: [
+    { name: 'Loan applicants', needs: 'Fair, explainable decisions and a way to contest them.', recordedOn: '2026-01-12' },
+    { name: 'National financial supervisor', needs: 'Evidence of model risk management and timely incident reports.', recordedOn: '2026-01-12' },
+    { name: 'Board of directors', needs: 'A clear view of AI risk against appetite and of certification progress.', recordedOn: '2026-01-12' },
+    { name: 'Document OCR supplier', needs: 'Clear contractual duties for model changes and incidents.', recordedOn: '2026-03-20' },
+  ],
+};
 
 /** The demo internal audit, its findings and their corrective actions. */
 export const DEMO_AUDIT = {
@@ -176,6 +194,8 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
       for (const action of actions) tx.create(CorrectiveAction, { organisation, finding, ...action });
     }
     log(`  1 internal audit with ${findings.length} findings`);
+    for (const issue of DEMO_CONTEXT.issues) tx.create(ContextIssue, { organisation, ...issue });
+    for (const party of DEMO_CONTEXT.parties) tx.create(InterestedParty, { organisation, ...party });
     tx.create(Incident, {
       organisation,
       aiSystem: systems.get('Credit decisioning model') ?? null,

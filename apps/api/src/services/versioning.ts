@@ -23,9 +23,3 @@ export async function flushOrConflict(em: EntityManager, what: string): Promise<
     throw error;
   }
 }
-
-/** A value a new record must have. */
-export function required<Value>(field: string, value: Value | null | undefined): Value {
-  if (value === null || value === undefined) throw badInput(field, 'is required');
-  return value;
-}
