@@ -1,10 +1,10 @@
-import { OptimisticLockError } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RISK_EDITORS } from '../auth/roles.js';
 import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { Risk } from '../entities/risk.entity.js';
-import { badInput, conflict, notFound } from '../errors.js';
+import { badInput, notFound } from '../errors.js';
+import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { CreateAiSystemInput, UpdateAiSystemInput } from './ai-system.input.js';
 
@@ -70,19 +70,12 @@ export class AiSystemResolver {
     const { membership } = viewerOf(context);
     const system = await context.em.findOne(AiSystem, { id, organisation: membership.organisation });
     if (!system) throw notFound('AI system', id);
-    if (system.version !== input.expectedVersion) {
-      throw conflict(`AI system ${id} was changed by someone else (now version ${system.version}, your edit is based on ${input.expectedVersion}); reload it and apply your change again`);
-    }
+    checkVersion(`AI system ${id}`, system.version, input.expectedVersion);
     if (input.name != null) system.name = requiredText('name', input.name, SHORT_TEXT_MAX);
     if (input.organisationRole === null) throw badInput('organisationRole', 'must not be null; leave it out to keep the current value');
     if (input.organisationRole) system.organisationRole = input.organisationRole;
     applyDetails(system, input);
-    try {
-      await context.em.flush();
-    } catch (error) {
-      if (error instanceof OptimisticLockError) throw conflict(`AI system ${id} was changed by someone else while you edited it; reload it and apply your change again`);
-      throw error;
-    }
+    await flushOrConflict(context.em, `AI system ${id}`);
     return system;
   }
 }

@@ -1,12 +1,12 @@
 import { crosswalkFor } from '@assay/schema';
-import { OptimisticLockError } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { RISK_EDITORS, Role } from '../auth/roles.js';
 import { type Context, viewerOf } from '../context.js';
 import { Evidence } from '../entities/evidence.entity.js';
-import { badInput, conflict, notFound } from '../errors.js';
+import { badInput, notFound } from '../errors.js';
 import { checkClauseIds, checkControlIds } from '../services/catalogue-refs.js';
 import { checkDate, todayIso } from '../services/dates.js';
+import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { CreateEvidenceInput, EvidenceView, UpdateEvidenceInput } from './evidence.type.js';
 
@@ -92,17 +92,10 @@ export class EvidenceResolver {
     const { membership } = viewerOf(context);
     const evidence = await context.em.findOne(Evidence, { id, organisation: membership.organisation });
     if (!evidence) throw notFound('Evidence', id);
-    if (evidence.version !== input.expectedVersion) {
-      throw conflict(`Evidence ${id} was changed by someone else (now version ${evidence.version}, your edit is based on ${input.expectedVersion}); reload it and apply your change again`);
-    }
+    checkVersion(`Evidence ${id}`, evidence.version, input.expectedVersion);
     if (input.title != null) evidence.title = requiredText('title', input.title, SHORT_TEXT_MAX);
     applyDetails(evidence, input);
-    try {
-      await context.em.flush();
-    } catch (error) {
-      if (error instanceof OptimisticLockError) throw conflict(`Evidence ${id} was changed by someone else while you edited it; reload it and apply your change again`);
-      throw error;
-    }
+    await flushOrConflict(context.em, `Evidence ${id}`);
     return view(evidence, todayIso());
   }
 }

@@ -1,12 +1,12 @@
-import { OptimisticLockError } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { RISK_EDITORS } from '../auth/roles.js';
 import { type Context, viewerOf } from '../context.js';
 import { Incident } from '../entities/incident.entity.js';
-import { badInput, conflict, notFound } from '../errors.js';
+import { badInput, notFound } from '../errors.js';
 import { aiSystemOf } from '../services/ai-systems.js';
 import { checkDate, todayIso } from '../services/dates.js';
 import { reportingDeadline } from '../services/reporting-deadline.js';
+import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { CreateIncidentInput, IncidentView, UpdateIncidentInput } from './incident.type.js';
 
@@ -76,18 +76,11 @@ export class IncidentResolver {
     const { membership } = viewerOf(context);
     const incident = await context.em.findOne(Incident, { id, organisation: membership.organisation }, { populate: ['aiSystem'] });
     if (!incident) throw notFound('Incident', id);
-    if (incident.version !== input.expectedVersion) {
-      throw conflict(`Incident ${id} was changed by someone else (now version ${incident.version}, your edit is based on ${input.expectedVersion}); reload it and apply your change again`);
-    }
+    checkVersion(`Incident ${id}`, incident.version, input.expectedVersion);
     if (input.title != null) incident.title = requiredText('title', input.title, SHORT_TEXT_MAX);
     if (input.awareOn != null) incident.awareOn = checkDate('awareOn', input.awareOn);
     await applyDetails(context, incident, input);
-    try {
-      await context.em.flush();
-    } catch (error) {
-      if (error instanceof OptimisticLockError) throw conflict(`Incident ${id} was changed by someone else while you edited it; reload it and apply your change again`);
-      throw error;
-    }
+    await flushOrConflict(context.em, `Incident ${id}`);
     return view(incident, todayIso());
   }
 }

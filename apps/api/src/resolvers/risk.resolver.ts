@@ -1,14 +1,15 @@
-import { OptimisticLockError, Reference } from '@mikro-orm/core';
+import { Reference } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RISK_EDITORS } from '../auth/roles.js';
 import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { RiskAssessment } from '../entities/risk-assessment.entity.js';
-import { conflict, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { aiSystemOf } from '../services/ai-systems.js';
 import { applyDetails, checkRating, matrix, ratingsOf, recordAssessment, rescore } from '../services/risk-register.js';
 import { SHORT_TEXT_MAX, requiredText } from '../services/text.js';
+import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { CreateRiskInput, UpdateRiskInput } from './risk.input.js';
 import { RiskMatrixInfo } from './risk-matrix.type.js';
 
@@ -78,9 +79,7 @@ export class RiskResolver {
     const viewer = viewerOf(context);
     const risk = await context.em.findOne(Risk, { id, organisation: viewer.membership.organisation });
     if (!risk) throw notFound('Risk', id);
-    if (risk.version !== input.expectedVersion) {
-      throw conflict(`Risk ${id} was changed by someone else (now version ${risk.version}, your edit is based on ${input.expectedVersion}); reload it and apply your change again`);
-    }
+    checkVersion(`Risk ${id}`, risk.version, input.expectedVersion);
     const ratingsBefore = ratingsOf(risk);
     if (input.title != null) risk.title = requiredText('title', input.title, SHORT_TEXT_MAX);
     if (input.likelihood != null) risk.likelihood = checkRating('likelihood', 'likelihood', input.likelihood);
@@ -89,13 +88,7 @@ export class RiskResolver {
     risk.aiSystem = await aiSystemOf(context, input.aiSystemId, risk.aiSystem);
     rescore(risk);
     if (ratingsOf(risk) !== ratingsBefore) recordAssessment(context.em, risk, viewer.membership.user);
-    try {
-      await context.em.flush();
-    } catch (error) {
-      // Another request committed between our read and our write.
-      if (error instanceof OptimisticLockError) throw conflict(`Risk ${id} was changed by someone else while you edited it; reload it and apply your change again`);
-      throw error;
-    }
+    await flushOrConflict(context.em, `Risk ${id}`);
     return risk;
   }
 }

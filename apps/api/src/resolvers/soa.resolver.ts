@@ -1,11 +1,11 @@
 import { annexAControls, annexAObjectives, crosswalkFor, findControl, type AnnexAControl } from '@assay/schema';
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { RISK_EDITORS } from '../auth/roles.js';
 import { type Context, viewerOf } from '../context.js';
 import { SoaEntry } from '../entities/soa-entry.entity.js';
-import { badInput, conflict } from '../errors.js';
+import { badInput } from '../errors.js';
 import { checkDate } from '../services/dates.js';
+import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText } from '../services/text.js';
 import { AnnexAControlInfo, SoaEntryView, UpdateSoaEntryInput } from './soa.type.js';
 
@@ -60,9 +60,7 @@ export class SoaResolver {
     if (!control) throw badInput('controlId', `names no Annex A control: "${controlId}" (expected an id such as A.6.2.4)`);
     const existing = await context.em.findOne(SoaEntry, { organisation: membership.organisation, controlId: control.id });
     const currentVersion = existing?.version ?? 0;
-    if (currentVersion !== input.expectedVersion) {
-      throw conflict(`The entry for ${control.id} was changed by someone else (now version ${currentVersion}, your edit is based on ${input.expectedVersion}); reload it and apply your change again`);
-    }
+    checkVersion(`The entry for ${control.id}`, currentVersion, input.expectedVersion);
     const entry = existing ?? context.em.create(SoaEntry, { organisation: membership.organisation, controlId: control.id });
     if (input.applicable === null) throw badInput('applicable', 'must not be null; leave it out to keep the current value');
     if (input.applicable !== undefined) entry.applicable = input.applicable;
@@ -74,12 +72,7 @@ export class SoaResolver {
     if (input.implementedDate !== undefined) entry.implementedDate = input.implementedDate === null ? null : checkDate('implementedDate', input.implementedDate);
     // Clause 6.1.3: the Statement of Applicability justifies every exclusion.
     if (!entry.applicable && !entry.justification) throw badInput('justification', `must explain why ${control.id} is excluded`);
-    try {
-      await context.em.flush();
-    } catch (error) {
-      if (error instanceof OptimisticLockError || error instanceof UniqueConstraintViolationException) throw conflict(`The entry for ${control.id} was changed by someone else while you edited it; reload it and apply your change again`);
-      throw error;
-    }
+    await flushOrConflict(context.em, `The entry for ${control.id}`);
     return view(control, entry);
   }
 }
