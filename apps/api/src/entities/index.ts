@@ -6,8 +6,10 @@ import { Evidence } from './evidence.entity.js';
 import { Finding } from './finding.entity.js';
 import { Incident } from './incident.entity.js';
 import { InterestedParty } from './interested-party.entity.js';
+import { ManagementReview } from './management-review.entity.js';
 import { Membership } from './membership.entity.js';
 import { Organisation } from './organisation.entity.js';
+import { ReviewAction } from './review-action.entity.js';
 import { Risk } from './risk.entity.js';
 import { RiskAssessment } from './risk-assessment.entity.js';
 import { Session } from './session.entity.js';
@@ -15,4 +17,4 @@ import { SoaEntry } from './soa-entry.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction];

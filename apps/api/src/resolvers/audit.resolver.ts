@@ -6,7 +6,7 @@ import { Audit } from '../entities/audit.entity.js';
 import { CorrectiveAction } from '../entities/corrective-action.entity.js';
 import { Finding } from '../entities/finding.entity.js';
 import { badInput, notFound } from '../errors.js';
-import { checkDate, todayIso } from '../services/dates.js';
+import { checkDate, isOverdue } from '../services/dates.js';
 import { notNull, optionalDate, required } from '../services/inputs.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
@@ -185,6 +185,6 @@ export class FindingResolver {
 export class CorrectiveActionResolver {
   @FieldResolver(() => Boolean, { description: 'Not completed and past its due date on the day of the request.' })
   overdue(@Root() action: CorrectiveAction): boolean {
-    return action.completedOn === null && action.dueDate < todayIso();
+    return isOverdue(action.dueDate, action.completedOn);
   }
 }

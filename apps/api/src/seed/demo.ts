@@ -10,8 +10,10 @@ import { Evidence } from '../entities/evidence.entity.js';
 import { Finding } from '../entities/finding.entity.js';
 import { Incident } from '../entities/incident.entity.js';
 import { InterestedParty } from '../entities/interested-party.entity.js';
+import { ManagementReview } from '../entities/management-review.entity.js';
 import { Membership } from '../entities/membership.entity.js';
 import { Organisation } from '../entities/organisation.entity.js';
+import { ReviewAction } from '../entities/review-action.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { SoaEntry } from '../entities/soa-entry.entity.js';
 import { User } from '../entities/user.entity.js';
@@ -106,6 +108,18 @@ export const DEMO_CONTEXT = {
   ],
 };
 
+/** The demo organisation's last management review and the actions it decided. */
+export const DEMO_REVIEW = {
+  heldOn: '2026-06-24',
+  attendees: ['Chief Executive', 'Chief Risk Officer', 'Head of Credit Risk', 'AI Governance Officer'],
+  inputs: 'Status of actions, changes in context (EU AI Act dates), risk register, fairness monitoring of the credit model, audit programme.',
+  decisions: 'Fund continuous fairness monitoring; bring the certification audit forward to Q1 2027.',
+  actions: [
+    { description: 'Set up monthly fairness monitoring of the credit model.', owner: 'Model Risk Manager', dueDate: '2026-09-30', completedOn: '2026-09-12' },
+    { description: 'Select an accredited certification body for ISO/IEC 42001.', owner: 'AI Governance Officer', dueDate: '2026-10-31', completedOn: null },
+  ],
+};
+
 /** The demo internal audit, its findings and their corrective actions. */
 export const DEMO_AUDIT = {
   title: 'Internal audit of the AIMS 2026',
@@ -196,6 +210,9 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
     log(`  1 internal audit with ${findings.length} findings`);
     for (const issue of DEMO_CONTEXT.issues) tx.create(ContextIssue, { organisation, ...issue });
     for (const party of DEMO_CONTEXT.parties) tx.create(InterestedParty, { organisation, ...party });
+    const { actions: reviewActions, ...reviewFields } = DEMO_REVIEW;
+    const review = tx.create(ManagementReview, { organisation, ...reviewFields });
+    for (const action of reviewActions) tx.create(ReviewAction, { organisation, review, ...action });
     tx.create(Incident, {
       organisation,
       aiSystem: systems.get('Credit decisioning model') ?? null,

@@ -14,3 +14,8 @@ export function checkDate(field: string, raw: string): string {
 export function todayIso(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** An action is overdue when it is not completed and its due date has passed. */
+export function isOverdue(dueDate: string, completedOn: string | null, today = todayIso()): boolean {
+  return completedOn === null && dueDate < today;
+}

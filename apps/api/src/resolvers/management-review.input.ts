@@ -1,0 +1,37 @@
+import { Field, InputType, Int } from 'type-graphql';
+
+@InputType({ description: 'A management review; on update, fields left out keep their value.' })
+export class ManagementReviewInput {
+  @Field(() => Int, { nullable: true, description: 'Required on update: the version the change is based on.' })
+  expectedVersion?: number | null;
+
+  @Field(() => String, { nullable: true })
+  heldOn?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  attendees?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  inputs?: string | null;
+
+  @Field(() => String, { nullable: true })
+  decisions?: string | null;
+}
+
+@InputType({ description: 'A review action; on update, fields left out keep their value.' })
+export class ReviewActionInput {
+  @Field(() => Int, { nullable: true, description: 'Required on update: the version the change is based on.' })
+  expectedVersion?: number | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  owner?: string | null;
+
+  @Field(() => String, { nullable: true })
+  dueDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  completedOn?: string | null;
+}

@@ -1,0 +1,111 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RISK_EDITORS } from '../auth/roles.js';
+import { type Context, viewerOf } from '../context.js';
+import { ManagementReview } from '../entities/management-review.entity.js';
+import { ReviewAction } from '../entities/review-action.entity.js';
+import { badInput, notFound } from '../errors.js';
+import { checkDate, isOverdue } from '../services/dates.js';
+import { notNull, optionalDate, required } from '../services/inputs.js';
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
+import { checkVersion, flushOrConflict } from '../services/versioning.js';
+import { ManagementReviewInput, ReviewActionInput } from './management-review.input.js';
+
+function applyReview(review: ManagementReview, input: ManagementReviewInput): void {
+  const heldOn = notNull('heldOn', input.heldOn);
+  if (heldOn !== undefined) review.heldOn = checkDate('heldOn', heldOn);
+  if (input.attendees !== undefined) {
+    const attendees = [...new Set((input.attendees ?? []).map((name) => name.trim()).filter(Boolean))];
+    const tooLong = attendees.find((name) => name.length > SHORT_TEXT_MAX);
+    if (tooLong) throw badInput('attendees', `names must be at most ${SHORT_TEXT_MAX} characters, got ${tooLong.length}`);
+    review.attendees = attendees;
+  }
+  if (input.inputs !== undefined) review.inputs = optionalText('inputs', input.inputs, LONG_TEXT_MAX);
+  if (input.decisions !== undefined) review.decisions = optionalText('decisions', input.decisions, LONG_TEXT_MAX);
+}
+
+function applyAction(action: ReviewAction, input: ReviewActionInput): void {
+  const description = notNull('description', input.description);
+  if (description !== undefined) action.description = requiredText('description', description, LONG_TEXT_MAX);
+  if (input.owner !== undefined) action.owner = optionalText('owner', input.owner, SHORT_TEXT_MAX);
+  const dueDate = notNull('dueDate', input.dueDate);
+  if (dueDate !== undefined) action.dueDate = checkDate('dueDate', dueDate);
+  action.completedOn = optionalDate('completedOn', input.completedOn, action.completedOn);
+}
+
+@Resolver(() => ManagementReview)
+export class ManagementReviewResolver {
+  @Authorized()
+  @Query(() => [ManagementReview], { description: 'Management reviews, most recent first, with their actions.' })
+  async managementReviews(@Ctx() context: Context): Promise<ManagementReview[]> {
+    const { membership } = viewerOf(context);
+    return context.em.find(ManagementReview, { organisation: membership.organisation }, { orderBy: { heldOn: 'desc' } });
+  }
+
+  @FieldResolver(() => [ReviewAction])
+  async actions(@Root() review: ManagementReview): Promise<ReviewAction[]> {
+    return (await review.actions.load({ dataloader: true })).getItems();
+  }
+
+  @Authorized(...RISK_EDITORS)
+  @Mutation(() => ManagementReview, { description: 'Records a management review (heldOn is required).' })
+  async createManagementReview(@Arg('input', () => ManagementReviewInput) input: ManagementReviewInput, @Ctx() context: Context): Promise<ManagementReview> {
+    const { membership } = viewerOf(context);
+    const review = context.em.create(ManagementReview, { organisation: membership.organisation, heldOn: checkDate('heldOn', required('heldOn', input.heldOn)) });
+    applyReview(review, input);
+    await context.em.flush();
+    return review;
+  }
+
+  @Authorized(...RISK_EDITORS)
+  @Mutation(() => ManagementReview)
+  async updateManagementReview(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ManagementReviewInput) input: ManagementReviewInput,
+    @Ctx() context: Context,
+  ): Promise<ManagementReview> {
+    const { membership } = viewerOf(context);
+    const review = await context.em.findOne(ManagementReview, { id, organisation: membership.organisation });
+    if (!review) throw notFound('Management review', id);
+    checkVersion(`Management review ${id}`, review.version, input.expectedVersion);
+    applyReview(review, input);
+    await flushOrConflict(context.em, `Management review ${id}`);
+    return review;
+  }
+
+  @Authorized(...RISK_EDITORS)
+  @Mutation(() => ReviewAction, { description: 'Records an action decided in a review (description and dueDate are required).' })
+  async addReviewAction(@Arg('reviewId', () => ID) reviewId: string, @Arg('input', () => ReviewActionInput) input: ReviewActionInput, @Ctx() context: Context): Promise<ReviewAction> {
+    const { membership } = viewerOf(context);
+    const review = await context.em.findOne(ManagementReview, { id: reviewId, organisation: membership.organisation });
+    if (!review) throw notFound('Management review', reviewId);
+    const action = context.em.create(ReviewAction, {
+      organisation: membership.organisation,
+      review,
+      description: requiredText('description', required('description', input.description), LONG_TEXT_MAX),
+      dueDate: checkDate('dueDate', required('dueDate', input.dueDate)),
+    });
+    applyAction(action, input);
+    await context.em.flush();
+    return action;
+  }
+
+  @Authorized(...RISK_EDITORS)
+  @Mutation(() => ReviewAction)
+  async updateReviewAction(@Arg('id', () => ID) id: string, @Arg('input', () => ReviewActionInput) input: ReviewActionInput, @Ctx() context: Context): Promise<ReviewAction> {
+    const { membership } = viewerOf(context);
+    const action = await context.em.findOne(ReviewAction, { id, organisation: membership.organisation });
+    if (!action) throw notFound('Review action', id);
+    checkVersion(`Review action ${id}`, action.version, input.expectedVersion);
+    applyAction(action, input);
+    await flushOrConflict(context.em, `Review action ${id}`);
+    return action;
+  }
+}
+
+@Resolver(() => ReviewAction)
+export class ReviewActionResolver {
+  @FieldResolver(() => Boolean, { description: 'Not completed and past its due date on the day of the request.' })
+  overdue(@Root() action: ReviewAction): boolean {
+    return isOverdue(action.dueDate, action.completedOn);
+  }
+}
