@@ -13,6 +13,8 @@ import { InterestedParty } from '../entities/interested-party.entity.js';
 import { ManagementReview } from '../entities/management-review.entity.js';
 import { Membership } from '../entities/membership.entity.js';
 import { Organisation } from '../entities/organisation.entity.js';
+import { Policy } from '../entities/policy.entity.js';
+import { PolicyVersion } from '../entities/policy-version.entity.js';
 import { ReviewAction } from '../entities/review-action.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { SoaEntry } from '../entities/soa-entry.entity.js';
@@ -210,6 +212,9 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
     log(`  1 internal audit with ${findings.length} findings`);
     for (const issue of DEMO_CONTEXT.issues) tx.create(ContextIssue, { organisation, ...issue });
     for (const party of DEMO_CONTEXT.parties) tx.create(InterestedParty, { organisation, ...party });
+    const policy = tx.create(Policy, { organisation, title: 'AI policy', owner: 'AI Governance Officer', nextReviewOn: '2027-03-12', latestVersionNumber: 2 });
+    tx.create(PolicyVersion, { policy, number: 1, text: 'Northwind Lending develops and uses AI only within its risk appetite, with human oversight of every credit decision.', approvedBy: 'Board of directors', approvedOn: '2025-03-10' });
+    tx.create(PolicyVersion, { policy, number: 2, text: 'Version 2 adds fairness monitoring, supplier duties and the incident reporting route.', approvedBy: 'Board of directors', approvedOn: '2026-03-12' });
     const { actions: reviewActions, ...reviewFields } = DEMO_REVIEW;
     const review = tx.create(ManagementReview, { organisation, ...reviewFields });
     for (const action of reviewActions) tx.create(ReviewAction, { organisation, review, ...action });

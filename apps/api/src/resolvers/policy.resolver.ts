@@ -1,0 +1,96 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RISK_EDITORS, Role } from '../auth/roles.js';
+import { type Context, viewerOf } from '../context.js';
+import { Policy } from '../entities/policy.entity.js';
+import { PolicyVersion } from '../entities/policy-version.entity.js';
+import { badInput, notFound } from '../errors.js';
+import { checkDate } from '../services/dates.js';
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
+import { checkVersion, flushOrConflict } from '../services/versioning.js';
+
+/** Policy texts may be long documents. */
+const POLICY_TEXT_MAX = 20 * LONG_TEXT_MAX;
+
+@Resolver(() => Policy)
+export class PolicyResolver {
+  @Authorized()
+  @Query(() => [Policy], { description: 'Policies by title, each with its versions, newest first.' })
+  async policies(@Ctx() context: Context): Promise<Policy[]> {
+    const { membership } = viewerOf(context);
+    return context.em.find(Policy, { organisation: membership.organisation }, { orderBy: { title: 'asc' } });
+  }
+
+  @FieldResolver(() => [PolicyVersion])
+  async versions(@Root() policy: Policy): Promise<PolicyVersion[]> {
+    return (await policy.versions.load({ dataloader: true })).getItems();
+  }
+
+  @FieldResolver(() => PolicyVersion, { nullable: true, description: 'The newest approved version: the one in force.' })
+  async inForce(@Root() policy: Policy): Promise<PolicyVersion | null> {
+    const versions = (await policy.versions.load({ dataloader: true })).getItems();
+    return versions.find((version) => version.approvedOn !== null) ?? null;
+  }
+
+  @Authorized(...RISK_EDITORS)
+  @Mutation(() => Policy, { description: 'Creates a policy with its first, unapproved version.' })
+  async createPolicy(
+    @Arg('title', () => String) title: string,
+    @Arg('text', () => String) text: string,
+    @Ctx() context: Context,
+    @Arg('owner', () => String, { nullable: true }) owner?: string | null,
+  ): Promise<Policy> {
+    const { membership } = viewerOf(context);
+    const policy = context.em.create(Policy, { organisation: membership.organisation, title: requiredText('title', title, SHORT_TEXT_MAX), owner: optionalText('owner', owner, SHORT_TEXT_MAX) });
+    context.em.create(PolicyVersion, { policy, number: 1, text: requiredText('text', text, POLICY_TEXT_MAX) });
+    await context.em.flush();
+    return policy;
+  }
+
+  @Authorized(...RISK_EDITORS)
+  @Mutation(() => Policy, { description: 'Adds a new, unapproved version of a policy; earlier versions stay as they were.' })
+  async revisePolicy(
+    @Arg('id', () => ID) id: string,
+    @Arg('text', () => String) text: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() context: Context,
+  ): Promise<Policy> {
+    const policy = await this.ownPolicy(context, id);
+    checkVersion(`Policy ${id}`, policy.version, expectedVersion);
+    // Moving the newest number changes the policy row, so its version moves on too; two revisions
+    // racing for the same number also meet the unique (policy, number) constraint.
+    policy.latestVersionNumber += 1;
+    context.em.create(PolicyVersion, { policy, number: policy.latestVersionNumber, text: requiredText('text', text, POLICY_TEXT_MAX) });
+    await flushOrConflict(context.em, `Policy ${id}`);
+    return policy;
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Policy, { description: 'Approves the newest version of a policy and sets the next review date (A.2.4).' })
+  async approvePolicy(
+    @Arg('id', () => ID) id: string,
+    @Arg('approvedBy', () => String) approvedBy: string,
+    @Arg('approvedOn', () => String) approvedOn: string,
+    @Arg('nextReviewOn', () => String) nextReviewOn: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() context: Context,
+  ): Promise<Policy> {
+    const policy = await this.ownPolicy(context, id);
+    checkVersion(`Policy ${id}`, policy.version, expectedVersion);
+    const newest = (await policy.versions.load()).getItems()[0];
+    if (!newest) throw notFound('Version of policy', id);
+    if (newest.approvedOn !== null) throw badInput('id', `version ${newest.number} of this policy is already approved; revise it first`);
+    newest.approvedBy = requiredText('approvedBy', approvedBy, SHORT_TEXT_MAX);
+    newest.approvedOn = checkDate('approvedOn', approvedOn);
+    const review = checkDate('nextReviewOn', nextReviewOn);
+    if (review <= newest.approvedOn) throw badInput('nextReviewOn', `must be after approvedOn (${newest.approvedOn}), got ${review}`);
+    policy.nextReviewOn = review;
+    await flushOrConflict(context.em, `Policy ${id}`);
+    return policy;
+  }
+
+  private async ownPolicy(context: Context, id: string): Promise<Policy> {
+    const policy = await context.em.findOne(Policy, { id, organisation: viewerOf(context).membership.organisation });
+    if (!policy) throw notFound('Policy', id);
+    return policy;
+  }
+}
