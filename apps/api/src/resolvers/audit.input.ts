@@ -1,6 +1,7 @@
 import type { AuditStatus, FindingKind, FindingStatus } from '@assay/schema';
 import { Field, InputType, Int } from 'type-graphql';
 import { AuditStatusEnum, FindingKindEnum, FindingStatusEnum } from '../graphql-enums.js';
+import { TrackedActionInput } from './tracked-action.input.js';
 
 @InputType({ description: 'An internal audit; on update, fields left out keep their value.' })
 export class AuditInput {
@@ -54,22 +55,7 @@ export class FindingInput {
 }
 
 @InputType({ description: 'A corrective action; on update, fields left out keep their value.' })
-export class CorrectiveActionInput {
-  @Field(() => Int, { nullable: true, description: 'Required on update: the version the change is based on.' })
-  expectedVersion?: number | null;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-
-  @Field(() => String, { nullable: true })
-  owner?: string | null;
-
-  @Field(() => String, { nullable: true })
-  dueDate?: string | null;
-
-  @Field(() => String, { nullable: true })
-  completedOn?: string | null;
-
+export class CorrectiveActionInput extends TrackedActionInput {
   @Field(() => String, { nullable: true })
   effectivenessCheck?: string | null;
 

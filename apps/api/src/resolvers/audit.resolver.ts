@@ -8,6 +8,7 @@ import { Finding } from '../entities/finding.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { checkDate, isOverdue } from '../services/dates.js';
 import { notNull, optionalDate, required } from '../services/inputs.js';
+import { applyTrackedAction } from '../services/tracked-actions.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { AuditInput, CorrectiveActionInput, FindingInput } from './audit.input.js';
@@ -52,12 +53,7 @@ function applyFinding(finding: Finding, input: FindingInput): void {
 }
 
 function applyAction(action: CorrectiveAction, input: CorrectiveActionInput): void {
-  const description = notNull('description', input.description);
-  if (description !== undefined) action.description = requiredText('description', description, LONG_TEXT_MAX);
-  if (input.owner !== undefined) action.owner = optionalText('owner', input.owner, SHORT_TEXT_MAX);
-  const dueDate = notNull('dueDate', input.dueDate);
-  if (dueDate !== undefined) action.dueDate = checkDate('dueDate', dueDate);
-  action.completedOn = optionalDate('completedOn', input.completedOn, action.completedOn);
+  applyTrackedAction(action, input);
   if (input.effectivenessCheck !== undefined) action.effectivenessCheck = optionalText('effectivenessCheck', input.effectivenessCheck, LONG_TEXT_MAX);
   if (input.effective !== undefined) action.effective = input.effective;
   if (action.effective !== null && action.completedOn === null) {

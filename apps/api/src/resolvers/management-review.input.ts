@@ -1,4 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
+import { TrackedActionInput } from './tracked-action.input.js';
 
 @InputType({ description: 'A management review; on update, fields left out keep their value.' })
 export class ManagementReviewInput {
@@ -19,19 +20,4 @@ export class ManagementReviewInput {
 }
 
 @InputType({ description: 'A review action; on update, fields left out keep their value.' })
-export class ReviewActionInput {
-  @Field(() => Int, { nullable: true, description: 'Required on update: the version the change is based on.' })
-  expectedVersion?: number | null;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-
-  @Field(() => String, { nullable: true })
-  owner?: string | null;
-
-  @Field(() => String, { nullable: true })
-  dueDate?: string | null;
-
-  @Field(() => String, { nullable: true })
-  completedOn?: string | null;
-}
+export class ReviewActionInput extends TrackedActionInput {}

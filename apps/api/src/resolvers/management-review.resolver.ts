@@ -5,8 +5,9 @@ import { ManagementReview } from '../entities/management-review.entity.js';
 import { ReviewAction } from '../entities/review-action.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { checkDate, isOverdue } from '../services/dates.js';
-import { notNull, optionalDate, required } from '../services/inputs.js';
+import { notNull, required } from '../services/inputs.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
+import { applyTrackedAction } from '../services/tracked-actions.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { ManagementReviewInput, ReviewActionInput } from './management-review.input.js';
 
@@ -21,15 +22,6 @@ function applyReview(review: ManagementReview, input: ManagementReviewInput): vo
   }
   if (input.inputs !== undefined) review.inputs = optionalText('inputs', input.inputs, LONG_TEXT_MAX);
   if (input.decisions !== undefined) review.decisions = optionalText('decisions', input.decisions, LONG_TEXT_MAX);
-}
-
-function applyAction(action: ReviewAction, input: ReviewActionInput): void {
-  const description = notNull('description', input.description);
-  if (description !== undefined) action.description = requiredText('description', description, LONG_TEXT_MAX);
-  if (input.owner !== undefined) action.owner = optionalText('owner', input.owner, SHORT_TEXT_MAX);
-  const dueDate = notNull('dueDate', input.dueDate);
-  if (dueDate !== undefined) action.dueDate = checkDate('dueDate', dueDate);
-  action.completedOn = optionalDate('completedOn', input.completedOn, action.completedOn);
 }
 
 @Resolver(() => ManagementReview)
@@ -84,7 +76,7 @@ export class ManagementReviewResolver {
       description: requiredText('description', required('description', input.description), LONG_TEXT_MAX),
       dueDate: checkDate('dueDate', required('dueDate', input.dueDate)),
     });
-    applyAction(action, input);
+    applyTrackedAction(action, input);
     await context.em.flush();
     return action;
   }
@@ -96,7 +88,7 @@ export class ManagementReviewResolver {
     const action = await context.em.findOne(ReviewAction, { id, organisation: membership.organisation });
     if (!action) throw notFound('Review action', id);
     checkVersion(`Review action ${id}`, action.version, input.expectedVersion);
-    applyAction(action, input);
+    applyTrackedAction(action, input);
     await flushOrConflict(context.em, `Review action ${id}`);
     return action;
   }
