@@ -20,3 +20,22 @@ export type {
   ScaleStep,
   ScoredRisk,
 } from './risk/types.js';
+export { controlChart } from './time/control-chart.js';
+export { detectChangePoints } from './time/detect-change-points.js';
+export { projectBreach } from './time/project-breach.js';
+export { trend } from './time/trend.js';
+export type {
+  BreachProjection,
+  ChangePoint,
+  ChangePointOptions,
+  ControlChart,
+  ControlChartPeriod,
+  ControlChartPoint,
+  ControlChartRun,
+  MannKendall,
+  ProjectBreachOptions,
+  Series,
+  SeriesPoint,
+  Trend,
+  TrendDirection,
+} from './time/types.js';

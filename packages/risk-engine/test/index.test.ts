@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as riskEngine from '../src/index.js';
 
 describe('@assay/risk-engine', () => {
-  it('exports the risk scoring family and its error, and nothing internal', () => {
-    expect(Object.keys(riskEngine).sort()).toEqual(['RiskEngineError', 'createRiskMatrix', 'residualRisk', 'riskExposure', 'riskHeatmap', 'scoreRisk']);
+  it('exports the risk scoring and over-time families and its error, and nothing internal', () => {
+    expect(Object.keys(riskEngine).sort()).toEqual(['RiskEngineError', 'controlChart', 'createRiskMatrix', 'detectChangePoints', 'projectBreach', 'residualRisk', 'riskExposure', 'riskHeatmap', 'scoreRisk', 'trend']);
   });
 
   it('throws a RiskEngineError that is an Error named RiskEngineError', () => {
