@@ -1,9 +1,52 @@
 export { RiskEngineError } from './errors/risk-engine-error.js';
+export { fairnessReport } from './fairness/fairness-report.js';
+export { fairnessSeries } from './fairness/fairness-series.js';
+export { groupCounts } from './fairness/group-counts.js';
+export { mergeGroupCounts } from './fairness/merge-group-counts.js';
+export type {
+  Cell,
+  Column,
+  Comparison,
+  Disparity,
+  Estimate,
+  FairnessMetric,
+  FairnessPoint,
+  FairnessReport,
+  FairnessReportOptions,
+  FairnessSeriesOptions,
+  FairnessWindow,
+  FourFifthsRule,
+  GroupCounts,
+  GroupCountsInput,
+  GroupMetrics,
+  GroupReport,
+  GroupTest,
+  GroupValue,
+  Interval,
+  Label,
+  PrivilegedComparison,
+  RateName,
+} from './fairness/types.js';
 export { createRiskMatrix } from './risk/create-risk-matrix.js';
+export { assessorAgreement } from './risk/assessor-agreement.js';
 export { residualRisk } from './risk/residual-risk.js';
 export { riskExposure } from './risk/risk-exposure.js';
 export { riskHeatmap } from './risk/risk-heatmap.js';
 export { scoreRisk } from './risk/score-risk.js';
+export { scoreRiskRange } from './risk/score-risk-range.js';
+export type {
+  AgreementLevel,
+  AssessorAgreement,
+  AssessorAgreementOptions,
+  ReliabilityData,
+  RiskRange,
+  RiskRangeEstimate,
+  RiskRangeSamples,
+  ScaleProbability,
+  ScoreProbability,
+  ScoreRiskRangeOptions,
+  ThreePointEstimate,
+} from './risk/range-types.js';
 export type {
   ExposureRisk,
   HeatmapCell,

@@ -2,8 +2,25 @@ import { describe, expect, it } from 'vitest';
 import * as riskEngine from '../src/index.js';
 
 describe('@assay/risk-engine', () => {
-  it('exports the risk scoring and over-time families and its error, and nothing internal', () => {
-    expect(Object.keys(riskEngine).sort()).toEqual(['RiskEngineError', 'controlChart', 'createRiskMatrix', 'detectChangePoints', 'projectBreach', 'residualRisk', 'riskExposure', 'riskHeatmap', 'scoreRisk', 'trend']);
+  it('exports the risk scoring, fairness and over-time families and its error, and nothing internal', () => {
+    expect(Object.keys(riskEngine).sort()).toEqual([
+      'RiskEngineError',
+      'assessorAgreement',
+      'controlChart',
+      'createRiskMatrix',
+      'detectChangePoints',
+      'fairnessReport',
+      'fairnessSeries',
+      'groupCounts',
+      'mergeGroupCounts',
+      'projectBreach',
+      'residualRisk',
+      'riskExposure',
+      'riskHeatmap',
+      'scoreRisk',
+      'scoreRiskRange',
+      'trend',
+    ]);
   });
 
   it('throws a RiskEngineError that is an Error named RiskEngineError', () => {

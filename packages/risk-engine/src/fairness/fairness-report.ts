@@ -1,0 +1,324 @@
+import { RiskEngineError } from '../errors/risk-engine-error.js';
+import { benjaminiHochberg } from '../stats/benjamini-hochberg.js';
+import { katzInterval } from '../stats/katz-interval.js';
+import { newcombeInterval } from '../stats/newcombe-interval.js';
+import { twoProportionPValue } from '../stats/two-proportion-test.js';
+import { wilsonInterval } from '../stats/wilson-interval.js';
+import { addCells, cellTotal, checkGroupCounts, describe, emptyCell } from './cell.js';
+import { generalizedEntropy } from './generalized-entropy.js';
+import type {
+  Cell,
+  Comparison,
+  Disparity,
+  Estimate,
+  FairnessReport,
+  FairnessReportOptions,
+  FourFifthsRule,
+  GroupCounts,
+  GroupMetrics,
+  GroupReport,
+  GroupTest,
+  PrivilegedComparison,
+  RateName,
+} from './types.js';
+
+/**
+ * The fairness of a classifier from its confusion counts per group (as made by `groupCounts`):
+ * every rate per group and overall with a Wilson interval, Fairlearn's disparities
+ * (demographic parity, equalized odds, equal opportunity; differences and ratios, between
+ * groups and to overall), AIF360's metrics against a privileged group (all other groups
+ * pooled), the Theil and generalized entropy indices, the four-fifths rule, and each group's
+ * selection rate tested against the rest with Benjamini–Hochberg q-values across groups.
+ *
+ * Definitions follow Fairlearn and AIF360. A rate with a zero denominator is null (or
+ * `zeroDivision`, which with 0 reproduces scikit-learn and so Fairlearn); AIF360's metrics keep
+ * null there, as AIF360 gives NaN. Groups without rows, or with fewer than `minGroupSize`,
+ * take no part in the disparities or the four-fifths rule; the latter are reported as
+ * `suppressed`, with their rates withheld. Cost: O(g log g) for g groups.
+ *
+ * @throws {RiskEngineError} when `counts` is not valid `GroupCounts`, `privilegedGroup` is not
+ * one of its groups, or an option is out of range.
+ * @example
+ * const report = fairnessReport({
+ *   groups: { a: { tp: 30, fp: 10, tn: 50, fn: 10, rows: 100 }, b: { tp: 15, fp: 5, tn: 70, fn: 10, rows: 100 } },
+ *   missing: { tp: 0, fp: 0, tn: 0, fn: 0, rows: 0 },
+ * }, { privilegedGroup: 'a' });
+ * report.byGroup.a.selectionRate.value; // 0.4
+ * report.demographicParityDifference.betweenGroups; // 0.2 (0.4 − 0.2)
+ * report.demographicParityRatio.betweenGroups; // 0.5
+ * report.equalizedOddsDifference.betweenGroups; // 0.15 (TPR 0.75 − 0.6)
+ * report.privileged.disparateImpact.value; // 0.5
+ * report.fourFifthsRule; // { passes: false, lowestRatio: 0.5, group: 'b', highestGroup: 'a' }
+ */
+export function fairnessReport(counts: GroupCounts, options: FairnessReportOptions = {}): FairnessReport {
+  checkGroupCounts('fairnessReport', 'counts', counts);
+  const settings = readOptions(options, counts);
+  const keys = Object.keys(counts.groups);
+  const overallCell = keys.reduce((sum, key) => addCells(sum, counts.groups[key]!), counts.missing);
+
+  const compared = keys.filter((key) => {
+    const cell = counts.groups[key]!;
+    return cell.rows > 0 && cell.rows >= settings.minGroupSize && cellTotal(cell) > 0;
+  });
+  const tests = groupTests(counts, compared);
+  const byGroup: Record<string, GroupReport> = {};
+  for (const key of keys) {
+    const cell = counts.groups[key]!;
+    const suppressed = cell.rows < settings.minGroupSize;
+    byGroup[key] = Object.freeze({
+      ...(suppressed ? withheldMetrics(cell.rows) : groupMetrics(cell, settings)),
+      suppressed,
+      test: tests.get(key) ?? null,
+    });
+  }
+  const overall = groupMetrics(overallCell, settings);
+  const disparity = (rate: RateName, kind: 'difference' | 'ratio') => disparityOf(counts, compared, overall, rate, kind, settings);
+  const selectionDifference = disparity('selectionRate', 'difference');
+  const selectionRatio = disparity('selectionRate', 'ratio');
+  const truePositiveDifference = disparity('truePositiveRate', 'difference');
+  const truePositiveRatio = disparity('truePositiveRate', 'ratio');
+  const falsePositiveDifference = disparity('falsePositiveRate', 'difference');
+  const falsePositiveRatio = disparity('falsePositiveRate', 'ratio');
+
+  return Object.freeze({
+    confidenceLevel: settings.confidenceLevel,
+    overall,
+    byGroup: Object.freeze(byGroup),
+    demographicParityDifference: selectionDifference,
+    demographicParityRatio: selectionRatio,
+    equalizedOddsDifference: worse(truePositiveDifference, falsePositiveDifference, 'larger'),
+    equalizedOddsRatio: worse(truePositiveRatio, falsePositiveRatio, 'smaller'),
+    equalOpportunityDifference: truePositiveDifference,
+    equalOpportunityRatio: truePositiveRatio,
+    privileged: settings.privilegedGroup === undefined ? null : privilegedComparison(counts, settings.privilegedGroup, settings.confidenceLevel),
+    fourFifthsRule: fourFifthsRule(counts, compared),
+    theilIndex: generalizedEntropy(overallCell, 1),
+    generalizedEntropyIndex: Object.freeze({ alpha: settings.entropyAlpha, value: generalizedEntropy(overallCell, settings.entropyAlpha) }),
+  });
+}
+
+interface Settings {
+  readonly privilegedGroup: string | undefined;
+  readonly confidenceLevel: number;
+  readonly minGroupSize: number;
+  readonly zeroDivision: null | 0 | 1;
+  readonly entropyAlpha: number;
+}
+
+function readOptions(options: FairnessReportOptions, counts: GroupCounts): Settings {
+  const { privilegedGroup, confidenceLevel = 0.95, minGroupSize = 0, zeroDivision = null, entropyAlpha = 2 } = options;
+  if (typeof confidenceLevel !== 'number' || !(confidenceLevel > 0 && confidenceLevel < 1)) {
+    throw new RiskEngineError(`fairnessReport: confidenceLevel must be a number between 0 and 1 (exclusive), got ${describe(confidenceLevel)}`);
+  }
+  if (typeof minGroupSize !== 'number' || !Number.isFinite(minGroupSize) || minGroupSize < 0) {
+    throw new RiskEngineError(`fairnessReport: minGroupSize must be a finite number ≥ 0, got ${describe(minGroupSize)}`);
+  }
+  if (zeroDivision !== null && zeroDivision !== 0 && zeroDivision !== 1) {
+    throw new RiskEngineError(`fairnessReport: zeroDivision must be null, 0 or 1, got ${describe(zeroDivision)}`);
+  }
+  if (typeof entropyAlpha !== 'number' || !Number.isFinite(entropyAlpha)) {
+    throw new RiskEngineError(`fairnessReport: entropyAlpha must be a finite number, got ${describe(entropyAlpha)}`);
+  }
+  if (privilegedGroup !== undefined && !Object.hasOwn(counts.groups, privilegedGroup)) {
+    const known = Object.keys(counts.groups).map((key) => JSON.stringify(key)).join(', ');
+    throw new RiskEngineError(`fairnessReport: privilegedGroup ${describe(privilegedGroup)} is not one of the groups (${known || 'none'})`);
+  }
+  return { privilegedGroup, confidenceLevel, minGroupSize, zeroDivision, entropyAlpha };
+}
+
+/** Numerator and denominator of each rate. */
+const rateParts: Record<RateName, (cell: Cell) => readonly [number, number]> = {
+  selectionRate: (cell) => [cell.tp + cell.fp, cellTotal(cell)],
+  truePositiveRate: (cell) => [cell.tp, cell.tp + cell.fn],
+  falsePositiveRate: (cell) => [cell.fp, cell.fp + cell.tn],
+  falseNegativeRate: (cell) => [cell.fn, cell.tp + cell.fn],
+  trueNegativeRate: (cell) => [cell.tn, cell.fp + cell.tn],
+  accuracy: (cell) => [cell.tp + cell.tn, cellTotal(cell)],
+  precision: (cell) => [cell.tp, cell.tp + cell.fp],
+};
+
+const rateNames = Object.keys(rateParts) as RateName[];
+
+/** A rate, or null (or the zero-division value) when its denominator is zero. */
+function rateOf(cell: Cell, rate: RateName, zeroDivision: null | 0 | 1): number | null {
+  const [numerator, denominator] = rateParts[rate](cell);
+  return denominator > 0 ? numerator / denominator : zeroDivision;
+}
+
+function groupMetrics(cell: Cell, settings: Settings): GroupMetrics {
+  const metrics: Record<string, unknown> = { count: cell.rows };
+  for (const rate of rateNames) {
+    const [numerator, denominator] = rateParts[rate](cell);
+    const interval = wilsonInterval(numerator, denominator, settings.confidenceLevel);
+    metrics[rate] = Object.freeze({
+      value: denominator > 0 ? numerator / denominator : settings.zeroDivision,
+      lower: interval?.lower ?? null,
+      upper: interval?.upper ?? null,
+    });
+  }
+  return Object.freeze(metrics) as unknown as GroupMetrics;
+}
+
+const withheld: Estimate = Object.freeze({ value: null, lower: null, upper: null });
+
+function withheldMetrics(count: number): GroupMetrics {
+  const metrics: Record<string, unknown> = { count };
+  for (const rate of rateNames) metrics[rate] = withheld;
+  return metrics as unknown as GroupMetrics;
+}
+
+/**
+ * Fairlearn's difference or ratio of one rate across the compared groups: between groups
+ * (max − min, or min / max) and to overall (the largest |m_g − m_all|, or the smallest of
+ * min(m_g / m_all, m_all / m_g)). Groups whose rate is undefined are skipped, as pandas skips NaN.
+ */
+function disparityOf(
+  counts: GroupCounts,
+  compared: readonly string[],
+  overall: GroupMetrics,
+  rate: RateName,
+  kind: 'difference' | 'ratio',
+  settings: Settings,
+): Disparity {
+  let highestGroup: string | null = null;
+  let lowestGroup: string | null = null;
+  let highest = -Infinity;
+  let lowest = Infinity;
+  const values: number[] = [];
+  for (const key of compared) {
+    const value = rateOf(counts.groups[key]!, rate, settings.zeroDivision);
+    if (value === null) continue;
+    values.push(value);
+    if (value > highest) [highest, highestGroup] = [value, key];
+    if (value < lowest) [lowest, lowestGroup] = [value, key];
+  }
+  if (highestGroup === null || lowestGroup === null) return noDisparity;
+  const overallValue = overall[rate].value;
+  const highCell = rateParts[rate](counts.groups[highestGroup]!);
+  const lowCell = rateParts[rate](counts.groups[lowestGroup]!);
+
+  if (kind === 'difference') {
+    const toOverall = overallValue === null ? null : Math.max(...values.map((value) => Math.abs(value - overallValue)));
+    return Object.freeze({
+      betweenGroups: highest - lowest,
+      toOverall,
+      interval: newcombeInterval(highCell[0], highCell[1], lowCell[0], lowCell[1], settings.confidenceLevel),
+      highestGroup,
+      lowestGroup,
+    });
+  }
+  const betweenGroups = highest > 0 ? lowest / highest : null;
+  let toOverall: number | null = null;
+  if (overallValue !== null && overallValue > 0) {
+    toOverall = Math.min(...values.map((value) => (value === 0 ? 0 : Math.min(value / overallValue, overallValue / value))));
+  }
+  return Object.freeze({
+    betweenGroups,
+    toOverall,
+    interval: betweenGroups === null ? null : katzInterval(lowCell[0], lowCell[1], highCell[0], highCell[1], settings.confidenceLevel),
+    highestGroup,
+    lowestGroup,
+  });
+}
+
+const noDisparity: Disparity = Object.freeze({ betweenGroups: null, toOverall: null, interval: null, highestGroup: null, lowestGroup: null });
+
+/**
+ * Equalized odds: the worse of the true and false positive rate disparities, the larger
+ * difference or the smaller ratio, each figure taken on its own as Fairlearn does; the interval
+ * and groups are those of the rate that is worse between groups. Null when either is undefined.
+ */
+function worse(truePositive: Disparity, falsePositive: Disparity, which: 'larger' | 'smaller'): Disparity {
+  const pick = (a: number | null, b: number | null) => {
+    if (a === null || b === null) return null;
+    return which === 'larger' ? Math.max(a, b) : Math.min(a, b);
+  };
+  const betweenGroups = pick(truePositive.betweenGroups, falsePositive.betweenGroups);
+  if (betweenGroups === null) return noDisparity;
+  const source = betweenGroups === truePositive.betweenGroups ? truePositive : falsePositive;
+  return Object.freeze({
+    betweenGroups,
+    toOverall: pick(truePositive.toOverall, falsePositive.toOverall),
+    interval: source.interval,
+    highestGroup: source.highestGroup,
+    lowestGroup: source.lowestGroup,
+  });
+}
+
+/** AIF360's ClassificationMetric with the privileged group against every other group pooled. */
+function privilegedComparison(counts: GroupCounts, privilegedGroup: string, confidenceLevel: number): PrivilegedComparison {
+  const privileged = counts.groups[privilegedGroup]!;
+  const unprivileged = Object.entries(counts.groups).reduce((sum, [key, cell]) => (key === privilegedGroup ? sum : addCells(sum, cell)), emptyCell);
+  const rate = (cell: Cell, name: RateName) => rateOf(cell, name, null);
+  const difference = (name: RateName): Comparison => {
+    const [successesU, trialsU] = rateParts[name](unprivileged);
+    const [successesP, trialsP] = rateParts[name](privileged);
+    const u = rate(unprivileged, name);
+    const p = rate(privileged, name);
+    return Object.freeze({
+      value: u === null || p === null ? null : u - p,
+      interval: newcombeInterval(successesU, trialsU, successesP, trialsP, confidenceLevel),
+    });
+  };
+  const selectionU = rate(unprivileged, 'selectionRate');
+  const selectionP = rate(privileged, 'selectionRate');
+  const [selectedU, sizeU] = rateParts.selectionRate(unprivileged);
+  const [selectedP, sizeP] = rateParts.selectionRate(privileged);
+  const truePositiveGap = difference('truePositiveRate').value;
+  const falsePositiveGap = difference('falsePositiveRate').value;
+  const oddsDefined = truePositiveGap !== null && falsePositiveGap !== null;
+  return Object.freeze({
+    privilegedGroup,
+    disparateImpact: Object.freeze({
+      value: selectionU === null || selectionP === null || selectionP === 0 ? null : selectionU / selectionP,
+      interval: katzInterval(selectedU, sizeU, selectedP, sizeP, confidenceLevel),
+    }),
+    statisticalParityDifference: difference('selectionRate'),
+    equalOpportunityGap: difference('truePositiveRate'),
+    averageOddsDifference: oddsDefined ? (falsePositiveGap + truePositiveGap) / 2 : null,
+    averageAbsOddsDifference: oddsDefined ? (Math.abs(falsePositiveGap) + Math.abs(truePositiveGap)) / 2 : null,
+  });
+}
+
+/** Each compared group's selection rate over the highest; adverse impact below 4/5. */
+function fourFifthsRule(counts: GroupCounts, compared: readonly string[]): FourFifthsRule {
+  const rates = compared.map((key) => [key, rateOf(counts.groups[key]!, 'selectionRate', null)!] as const);
+  let highestGroup: string | null = null;
+  let highest = 0;
+  for (const [key, value] of rates) if (highestGroup === null || value > highest) [highestGroup, highest] = [key, value];
+  if (highestGroup === null || highest === 0) return Object.freeze({ passes: null, lowestRatio: null, group: null, highestGroup });
+  let group = highestGroup;
+  let lowestRatio = 1;
+  for (const [key, value] of rates) if (value / highest < lowestRatio) [group, lowestRatio] = [key, value / highest];
+  return Object.freeze({ passes: lowestRatio >= 0.8, lowestRatio, group, highestGroup });
+}
+
+/**
+ * Each compared group's selection rate against every other group pooled (rows with a missing
+ * group value are left out, as from AIF360's unprivileged pool): a two-proportion z-test, then
+ * Benjamini–Hochberg across the compared groups.
+ */
+function groupTests(counts: GroupCounts, compared: readonly string[]): Map<string, GroupTest> {
+  const tests = new Map<string, GroupTest>();
+  const allGroups = Object.values(counts.groups).reduce(addCells, emptyCell);
+  const tested: { key: string; difference: number; pValue: number }[] = [];
+  for (const key of compared) {
+    const cell = counts.groups[key]!;
+    const rest = subtractCell(allGroups, cell);
+    const [selected, size] = rateParts.selectionRate(cell);
+    const [selectedRest, sizeRest] = rateParts.selectionRate(rest);
+    const pValue = twoProportionPValue(selected, size, selectedRest, sizeRest);
+    if (pValue !== null) tested.push({ key, difference: selected / size - selectedRest / sizeRest, pValue });
+  }
+  const qValues = benjaminiHochberg(tested.map((test) => test.pValue));
+  tested.forEach((test, index) => {
+    tests.set(test.key, Object.freeze({ selectionRateDifference: test.difference, pValue: test.pValue, qValue: qValues[index]! }));
+  });
+  return tests;
+}
+
+function subtractCell(whole: Cell, part: Cell): Cell {
+  // Clamp at zero: the sums of floating-point weights need not cancel exactly.
+  const less = (a: number, b: number) => Math.max(0, a - b);
+  return { tp: less(whole.tp, part.tp), fp: less(whole.fp, part.fp), tn: less(whole.tn, part.tn), fn: less(whole.fn, part.fn), rows: whole.rows - part.rows };
+}
