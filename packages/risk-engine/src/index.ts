@@ -1,3 +1,24 @@
+export { projectCertification } from './certification/project-certification.js';
+export { readiness } from './certification/readiness.js';
+export type {
+  CertificationCycle,
+  CertificationProfile,
+  CertificationProjection,
+  CertificationStage,
+  CertificationStagePlan,
+  CertificationStageProjection,
+  CertificationStageStatus,
+  ClauseReadiness,
+  DatePercentiles,
+  ObjectiveReadiness,
+  ProjectCertificationOptions,
+  Readiness,
+  ReadinessClause,
+  ReadinessControl,
+  ReadinessInput,
+  ReadinessStatus,
+  WeeklyCompletions,
+} from './certification/types.js';
 export { RiskEngineError } from './errors/risk-engine-error.js';
 export { fairnessReport } from './fairness/fairness-report.js';
 export { fairnessSeries } from './fairness/fairness-series.js';

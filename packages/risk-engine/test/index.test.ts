@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as riskEngine from '../src/index.js';
 
 describe('@assay/risk-engine', () => {
-  it('exports the risk scoring, fairness and over-time families and its error, and nothing internal', () => {
+  it('exports the risk scoring, fairness, over-time and certification families and its error, and nothing internal', () => {
     expect(Object.keys(riskEngine).sort()).toEqual([
       'RiskEngineError',
       'assessorAgreement',
@@ -14,6 +14,8 @@ describe('@assay/risk-engine', () => {
       'groupCounts',
       'mergeGroupCounts',
       'projectBreach',
+      'projectCertification',
+      'readiness',
       'residualRisk',
       'riskExposure',
       'riskHeatmap',

@@ -9,6 +9,23 @@ export function addCells(a: Cell, b: Cell): Cell {
   return { tp: a.tp + b.tp, fp: a.fp + b.fp, tn: a.tn + b.tn, fn: a.fn + b.fn, rows: a.rows + b.rows };
 }
 
+/** The sum of many cells, without an object per addition (internal). */
+export function sumCells(cells: Iterable<Cell>): Cell {
+  let tp = 0;
+  let fp = 0;
+  let tn = 0;
+  let fn = 0;
+  let rows = 0;
+  for (const cell of cells) {
+    tp += cell.tp;
+    fp += cell.fp;
+    tn += cell.tn;
+    fn += cell.fn;
+    rows += cell.rows;
+  }
+  return { tp, fp, tn, fn, rows };
+}
+
 /** tp + fp + tn + fn: the (weighted) size of a cell (internal). */
 export function cellTotal(cell: Cell): number {
   return cell.tp + cell.fp + cell.tn + cell.fn;

@@ -3,8 +3,9 @@ import { benjaminiHochberg } from '../stats/benjamini-hochberg.js';
 import { katzInterval } from '../stats/katz-interval.js';
 import { newcombeInterval } from '../stats/newcombe-interval.js';
 import { twoProportionPValue } from '../stats/two-proportion-test.js';
-import { wilsonInterval } from '../stats/wilson-interval.js';
-import { addCells, cellTotal, checkGroupCounts, describe, emptyCell } from './cell.js';
+import { normalQuantile } from '../stats/normal-quantile.js';
+import { wilsonIntervalAtZ } from '../stats/wilson-interval.js';
+import { cellTotal, checkGroupCounts, describe, sumCells } from './cell.js';
 import { generalizedEntropy } from './generalized-entropy.js';
 import type {
   Cell,
@@ -54,7 +55,7 @@ export function fairnessReport(counts: GroupCounts, options: FairnessReportOptio
   checkGroupCounts('fairnessReport', 'counts', counts);
   const settings = readOptions(options, counts);
   const keys = Object.keys(counts.groups);
-  const overallCell = keys.reduce((sum, key) => addCells(sum, counts.groups[key]!), counts.missing);
+  const overallCell = sumCells([...Object.values(counts.groups), counts.missing]);
 
   const compared = keys.filter((key) => {
     const cell = counts.groups[key]!;
@@ -103,6 +104,8 @@ interface Settings {
   readonly minGroupSize: number;
   readonly zeroDivision: null | 0 | 1;
   readonly entropyAlpha: number;
+  /** The normal quantile of the confidence level, computed once for every interval. */
+  readonly z: number;
 }
 
 function readOptions(options: FairnessReportOptions, counts: GroupCounts): Settings {
@@ -123,33 +126,63 @@ function readOptions(options: FairnessReportOptions, counts: GroupCounts): Setti
     const known = Object.keys(counts.groups).map((key) => JSON.stringify(key)).join(', ');
     throw new RiskEngineError(`fairnessReport: privilegedGroup ${describe(privilegedGroup)} is not one of the groups (${known || 'none'})`);
   }
-  return { privilegedGroup, confidenceLevel, minGroupSize, zeroDivision, entropyAlpha };
+  return { privilegedGroup, confidenceLevel, minGroupSize, zeroDivision, entropyAlpha, z: normalQuantile(1 - (1 - confidenceLevel) / 2) };
 }
 
-/** Numerator and denominator of each rate. */
-const rateParts: Record<RateName, (cell: Cell) => readonly [number, number]> = {
-  selectionRate: (cell) => [cell.tp + cell.fp, cellTotal(cell)],
-  truePositiveRate: (cell) => [cell.tp, cell.tp + cell.fn],
-  falsePositiveRate: (cell) => [cell.fp, cell.fp + cell.tn],
-  falseNegativeRate: (cell) => [cell.fn, cell.tp + cell.fn],
-  trueNegativeRate: (cell) => [cell.tn, cell.fp + cell.tn],
-  accuracy: (cell) => [cell.tp + cell.tn, cellTotal(cell)],
-  precision: (cell) => [cell.tp, cell.tp + cell.fp],
-};
+/** The numerator of a rate, with `denominatorOf` (a switch rather than tuples: reports of many groups call these often). */
+function numeratorOf(cell: Cell, rate: RateName): number {
+  switch (rate) {
+    case 'selectionRate':
+      return cell.tp + cell.fp;
+    case 'truePositiveRate':
+    case 'precision':
+      return cell.tp;
+    case 'falsePositiveRate':
+      return cell.fp;
+    case 'falseNegativeRate':
+      return cell.fn;
+    case 'trueNegativeRate':
+      return cell.tn;
+    case 'accuracy':
+      return cell.tp + cell.tn;
+  }
+}
 
-const rateNames = Object.keys(rateParts) as RateName[];
+function denominatorOf(cell: Cell, rate: RateName): number {
+  switch (rate) {
+    case 'selectionRate':
+    case 'accuracy':
+      return cell.tp + cell.fp + cell.tn + cell.fn;
+    case 'truePositiveRate':
+    case 'falseNegativeRate':
+      return cell.tp + cell.fn;
+    case 'falsePositiveRate':
+    case 'trueNegativeRate':
+      return cell.fp + cell.tn;
+    case 'precision':
+      return cell.tp + cell.fp;
+  }
+}
+
+/** Numerator and denominator of a rate, as a pair. */
+function rateParts(rate: RateName, cell: Cell): readonly [number, number] {
+  return [numeratorOf(cell, rate), denominatorOf(cell, rate)];
+}
+
+const rateNames: readonly RateName[] = ['selectionRate', 'truePositiveRate', 'falsePositiveRate', 'falseNegativeRate', 'trueNegativeRate', 'accuracy', 'precision'];
 
 /** A rate, or null (or the zero-division value) when its denominator is zero. */
 function rateOf(cell: Cell, rate: RateName, zeroDivision: null | 0 | 1): number | null {
-  const [numerator, denominator] = rateParts[rate](cell);
-  return denominator > 0 ? numerator / denominator : zeroDivision;
+  const denominator = denominatorOf(cell, rate);
+  return denominator > 0 ? numeratorOf(cell, rate) / denominator : zeroDivision;
 }
 
 function groupMetrics(cell: Cell, settings: Settings): GroupMetrics {
   const metrics: Record<string, unknown> = { count: cell.rows };
   for (const rate of rateNames) {
-    const [numerator, denominator] = rateParts[rate](cell);
-    const interval = wilsonInterval(numerator, denominator, settings.confidenceLevel);
+    const numerator = numeratorOf(cell, rate);
+    const denominator = denominatorOf(cell, rate);
+    const interval = wilsonIntervalAtZ(numerator, denominator, settings.z);
     metrics[rate] = Object.freeze({
       value: denominator > 0 ? numerator / denominator : settings.zeroDivision,
       lower: interval?.lower ?? null,
@@ -194,8 +227,8 @@ function disparityOf(
   }
   if (highestGroup === null || lowestGroup === null) return noDisparity;
   const overallValue = overall[rate].value;
-  const highCell = rateParts[rate](counts.groups[highestGroup]!);
-  const lowCell = rateParts[rate](counts.groups[lowestGroup]!);
+  const highCell = rateParts(rate, counts.groups[highestGroup]!);
+  const lowCell = rateParts(rate, counts.groups[lowestGroup]!);
 
   if (kind === 'difference') {
     const toOverall = overallValue === null ? null : Math.max(...values.map((value) => Math.abs(value - overallValue)));
@@ -248,11 +281,11 @@ function worse(truePositive: Disparity, falsePositive: Disparity, which: 'larger
 /** AIF360's ClassificationMetric with the privileged group against every other group pooled. */
 function privilegedComparison(counts: GroupCounts, privilegedGroup: string, confidenceLevel: number): PrivilegedComparison {
   const privileged = counts.groups[privilegedGroup]!;
-  const unprivileged = Object.entries(counts.groups).reduce((sum, [key, cell]) => (key === privilegedGroup ? sum : addCells(sum, cell)), emptyCell);
+  const unprivileged = subtractCell(sumCells(Object.values(counts.groups)), privileged);
   const rate = (cell: Cell, name: RateName) => rateOf(cell, name, null);
   const difference = (name: RateName): Comparison => {
-    const [successesU, trialsU] = rateParts[name](unprivileged);
-    const [successesP, trialsP] = rateParts[name](privileged);
+    const [successesU, trialsU] = rateParts(name, unprivileged);
+    const [successesP, trialsP] = rateParts(name, privileged);
     const u = rate(unprivileged, name);
     const p = rate(privileged, name);
     return Object.freeze({
@@ -262,8 +295,8 @@ function privilegedComparison(counts: GroupCounts, privilegedGroup: string, conf
   };
   const selectionU = rate(unprivileged, 'selectionRate');
   const selectionP = rate(privileged, 'selectionRate');
-  const [selectedU, sizeU] = rateParts.selectionRate(unprivileged);
-  const [selectedP, sizeP] = rateParts.selectionRate(privileged);
+  const [selectedU, sizeU] = rateParts('selectionRate', unprivileged);
+  const [selectedP, sizeP] = rateParts('selectionRate', privileged);
   const truePositiveGap = difference('truePositiveRate').value;
   const falsePositiveGap = difference('falsePositiveRate').value;
   const oddsDefined = truePositiveGap !== null && falsePositiveGap !== null;
@@ -300,13 +333,13 @@ function fourFifthsRule(counts: GroupCounts, compared: readonly string[]): FourF
  */
 function groupTests(counts: GroupCounts, compared: readonly string[]): Map<string, GroupTest> {
   const tests = new Map<string, GroupTest>();
-  const allGroups = Object.values(counts.groups).reduce(addCells, emptyCell);
+  const allGroups = sumCells(Object.values(counts.groups));
   const tested: { key: string; difference: number; pValue: number }[] = [];
   for (const key of compared) {
     const cell = counts.groups[key]!;
     const rest = subtractCell(allGroups, cell);
-    const [selected, size] = rateParts.selectionRate(cell);
-    const [selectedRest, sizeRest] = rateParts.selectionRate(rest);
+    const [selected, size] = rateParts('selectionRate', cell);
+    const [selectedRest, sizeRest] = rateParts('selectionRate', rest);
     const pValue = twoProportionPValue(selected, size, selectedRest, sizeRest);
     if (pValue !== null) tested.push({ key, difference: selected / size - selectedRest / sizeRest, pValue });
   }

@@ -38,12 +38,43 @@ export function groupCounts(input: GroupCountsInput): GroupCounts {
 
   const tally = new Tally();
   const single = columns[0]!;
-  if (columns.length === 1 && (single instanceof Uint8Array || single instanceof Uint16Array)) {
+  const denseCodes = columns.length === 1 && (single instanceof Uint8Array || single instanceof Uint16Array);
+  if (denseCodes && yTrue instanceof Uint8Array && yPred instanceof Uint8Array && labels.positive === 1 && sampleWeight === undefined) {
+    countBinaryBytes(yTrue, yPred, single as Uint8Array | Uint16Array, tally);
+  } else if (denseCodes) {
     countDenseCodes(yTrue, yPred, sampleWeight, single, labels, tally);
   } else {
     countRows(yTrue, yPred, sampleWeight, slotReader(columns, tally), labels, tally);
   }
   return tally.toGroupCounts();
+}
+
+/**
+ * The fastest loop: 0/1 labels in bytes with 1 positive, small integer group codes, no weights.
+ * The cell index is computed without branches; a byte above 1 is a third label.
+ */
+function countBinaryBytes(yTrue: Uint8Array, yPred: Uint8Array, codes: Uint8Array | Uint16Array, tally: Tally): void {
+  let slotOfCode: Int32Array = new Int32Array(256).fill(-1);
+  let counts = tally.counts;
+  let rows = tally.rows;
+  for (let row = 0; row < codes.length; row += 1) {
+    const code = codes[row]!;
+    if (code >= slotOfCode.length) slotOfCode = grownLookup(slotOfCode, code);
+    let slot = slotOfCode[code]!;
+    if (slot < 0) {
+      slot = slotOfCode[code] = tally.addSlot([code]);
+      counts = tally.counts;
+      rows = tally.rows;
+    }
+    const truth = yTrue[row]!;
+    const decision = yPred[row]!;
+    if ((truth | decision) > 1) {
+      const [column, value] = truth > 1 ? ['yTrue', truth] : ['yPred', decision];
+      throw new RiskEngineError(`groupCounts: ${column}[${row}] is ${value}, a third label besides 0 and positiveLabel 1; labels must be binary (is positiveLabel right?)`);
+    }
+    counts[slot * 4 + truth * 2 + decision]! += 1;
+    rows[slot]! += 1;
+  }
 }
 
 /** The loop for one column of small integer group codes: a code indexes its slot directly. */

@@ -13,8 +13,12 @@ export interface Interval {
  * Returns null for n = 0.
  */
 export function wilsonInterval(successes: number, trials: number, confidenceLevel = 0.95): Interval | null {
+  return wilsonIntervalAtZ(successes, trials, normalQuantile(1 - (1 - confidenceLevel) / 2));
+}
+
+/** `wilsonInterval` at a given normal quantile z, for callers computing many intervals at one level (internal). */
+export function wilsonIntervalAtZ(successes: number, trials: number, z: number): Interval | null {
   if (trials <= 0) return null;
-  const z = normalQuantile(1 - (1 - confidenceLevel) / 2);
   const z2 = z * z;
   const centre = (successes + z2 / 2) / (trials + z2);
   const halfWidth = (z * Math.sqrt((successes * (trials - successes)) / trials + z2 / 4)) / (trials + z2);

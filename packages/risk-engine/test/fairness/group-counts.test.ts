@@ -117,6 +117,14 @@ describe('groupCounts', () => {
       () => groupCounts({ yTrue: [0, 1, 2], yPred: [0, 1, 1], groups: ['a', 'a', 'a'] }),
       'groupCounts: yTrue[2] is 2, a third label besides 0 and positiveLabel 1; labels must be binary (is positiveLabel right?)',
     );
+    expectRiskEngineError(
+      () => groupCounts({ yTrue: Uint8Array.from([1, 0]), yPred: Uint8Array.from([1, 2]), groups: Uint8Array.from([0, 0]) }),
+      'groupCounts: yPred[1] is 2, a third label besides 0 and positiveLabel 1; labels must be binary (is positiveLabel right?)',
+    );
+    expectRiskEngineError(
+      () => groupCounts({ yTrue: Uint8Array.from([1, 0]), yPred: Uint8Array.from([1, 2]), groups: Uint8Array.from([0, 0]), positiveLabel: 2 }),
+      'groupCounts: yTrue[1] is 0, a third label besides 1 and positiveLabel 2; labels must be binary (is positiveLabel right?)',
+    );
     expectRiskEngineError(() => groupCounts({ yTrue: [1, null as never], yPred: [1, 0], groups: ['a', 'a'] }), 'groupCounts: yTrue[1] must be a finite number, a boolean or a string, got null');
     expectRiskEngineError(() => groupCounts({ yTrue: [1], yPred: [Number.NaN], groups: ['a'] }), 'groupCounts: yPred[0] must be a finite number, a boolean or a string, got NaN');
     expectRiskEngineError(() => groupCounts({ yTrue: [1], yPred: [1], groups: ['a'], positiveLabel: null as never }), 'groupCounts: positiveLabel must be a finite number, a boolean or a string, got null');
