@@ -34,7 +34,19 @@ describe.each(databases.available)('migrations on $name', (database) => {
       );
     }
 
-    expect(await migrate(orm, target)).toEqual(['Migration20261128120000_risk_assessments', 'Migration20261128130000_ai_systems', 'Migration20261128140000_statement_of_applicability', 'Migration20261128150000_evidence', 'Migration20261128160000_incidents', 'Migration20261128170000_audits', 'Migration20261128180000_risk_sources_and_controls', 'Migration20261128190000_organisation_context', 'Migration20261128200000_management_reviews', 'Migration20261128210000_policies']);
+    expect(await migrate(orm, target)).toEqual([
+      'Migration20261128120000_risk_assessments',
+      'Migration20261128130000_ai_systems',
+      'Migration20261128140000_statement_of_applicability',
+      'Migration20261128150000_evidence',
+      'Migration20261128160000_incidents',
+      'Migration20261128170000_audits',
+      'Migration20261128180000_risk_sources_and_controls',
+      'Migration20261128190000_organisation_context',
+      'Migration20261128200000_management_reviews',
+      'Migration20261128210000_policies',
+      'Migration20261129010000_fairness_windows',
+    ]);
 
     const rows = (await connection.execute(
       'select a.risk_id, a.score, a.level, r.status from risk_assessment a join risk r on r.id = a.risk_id order by a.score desc',

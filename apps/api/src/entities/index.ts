@@ -3,6 +3,8 @@ import { Audit } from './audit.entity.js';
 import { ContextIssue } from './context-issue.entity.js';
 import { CorrectiveAction } from './corrective-action.entity.js';
 import { Evidence } from './evidence.entity.js';
+import { FairnessWindow } from './fairness-window.entity.js';
+import { FairnessWindowCell } from './fairness-window-cell.entity.js';
 import { Finding } from './finding.entity.js';
 import { Incident } from './incident.entity.js';
 import { InterestedParty } from './interested-party.entity.js';
@@ -19,4 +21,4 @@ import { SoaEntry } from './soa-entry.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell];

@@ -9,6 +9,7 @@ import { Migration20261128180000_risk_sources_and_controls } from './Migration20
 import { Migration20261128190000_organisation_context } from './Migration20261128190000_organisation_context.js';
 import { Migration20261128200000_management_reviews } from './Migration20261128200000_management_reviews.js';
 import { Migration20261128210000_policies } from './Migration20261128210000_policies.js';
+import { Migration20261129010000_fairness_windows } from './Migration20261129010000_fairness_windows.js';
 
 /** Every migration in order; listed explicitly so the build needs no folder scanning. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   { name: 'Migration20261128190000_organisation_context', class: Migration20261128190000_organisation_context },
   { name: 'Migration20261128200000_management_reviews', class: Migration20261128200000_management_reviews },
   { name: 'Migration20261128210000_policies', class: Migration20261128210000_policies },
+  { name: 'Migration20261129010000_fairness_windows', class: Migration20261129010000_fairness_windows },
 ];

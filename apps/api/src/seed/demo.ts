@@ -19,7 +19,9 @@ import { ReviewAction } from '../entities/review-action.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { SoaEntry } from '../entities/soa-entry.entity.js';
 import { User } from '../entities/user.entity.js';
+import { todayIso } from '../services/dates.js';
 import { applyDetails, recordAssessment, rescore } from '../services/risk-register.js';
+import { DEMO_FAIRNESS_WEEKS, seedDemoFairness } from './demo-fairness.js';
 
 /** The sign-in printed at start-up. A demo account: change it before real use. */
 export const DEMO_SIGN_IN = { email: 'demo@assay.local', password: 'assay-demo' } as const;
@@ -42,6 +44,7 @@ export const DEMO_AI_SYSTEMS: readonly DemoAiSystem[] = [
   { name: 'Fraud detection model', purpose: 'Flags card and account transactions for fraud review.', organisationRole: 'provider', lifeCycleStage: 'operation-monitoring', euAiActTier: 'minimal', tierRationale: 'Annex III 5(b) excludes systems used to detect financial fraud.', owner: 'Fraud Operations Lead' },
   { name: 'Customer assistant', purpose: 'Answers customer questions in the app and on the website.', organisationRole: 'customer', lifeCycleStage: 'deployment', euAiActTier: 'limited', tierRationale: 'Art. 50(1): people must be told they are talking to an AI system.', owner: 'Digital Channels Manager', supplier: 'General-purpose model provider' },
   { name: 'Income document reader', purpose: 'Reads payslips and bank statements to verify declared income.', organisationRole: 'customer', lifeCycleStage: 'operation-monitoring', euAiActTier: 'minimal', tierRationale: 'A narrow procedural task under human review (Art. 6(3)).', owner: 'Model Risk Manager', supplier: 'Document OCR supplier' },
+  { name: 'CV screening model', purpose: 'Ranks job applications for the recruitment team and shortlists candidates for interview.', organisationRole: 'customer', lifeCycleStage: 'operation-monitoring', euAiActTier: 'high-risk', tierRationale: 'Annex III point 4(a): recruitment and selection of natural persons.', owner: 'Head of Talent Acquisition', supplier: 'HR software supplier' },
 ];
 
 export interface DemoRisk {
@@ -62,7 +65,8 @@ export interface DemoRisk {
 
 /** The demo organisation's risk register. */
 export const DEMO_RISKS: readonly DemoRisk[] = [
-  { system: 'Credit decisioning model', title: 'Credit model under-approves applicants over 60', source: 'machine-learning', objective: 'fairness', controlIds: ['A.5.4', 'A.7.4', 'A.6.2.6'], likelihood: 4, impact: 5, status: 'treating', treatment: 'mitigate', owner: 'Head of Credit Risk', residual: { likelihood: 2, impact: 5 }, description: 'Approval rates for older applicants fell below four fifths of the best-served group in the last quarter.' },
+  { system: 'Credit decisioning model', title: 'Credit model under-approves applicants over 60', source: 'machine-learning', objective: 'fairness', controlIds: ['A.5.4', 'A.7.4', 'A.6.2.6'], likelihood: 4, impact: 5, status: 'treating', treatment: 'mitigate', owner: 'Head of Credit Risk', residual: { likelihood: 2, impact: 5 }, description: 'Approval rates for applicants over 60 are sliding towards four fifths of the best-served group.' },
+  { system: 'CV screening model', title: 'CV screener shortlists fewer women', source: 'machine-learning', objective: 'fairness', controlIds: ['A.5.4', 'A.6.2.6', 'A.10.3'], likelihood: 3, impact: 4, status: 'monitoring', treatment: 'mitigate', owner: 'Head of Talent Acquisition', residual: { likelihood: 2, impact: 4 }, description: "The supplier's model may select women at a lower rate than men; weekly fairness monitoring watches disparate impact against the four-fifths rule." },
   { system: 'Fraud detection model', title: 'Training data for fraud model lacks provenance records', source: 'machine-learning', objective: 'training-and-test-data', controlIds: ['A.7.5', 'A.7.3'], likelihood: 3, impact: 4, status: 'treating', treatment: 'mitigate', owner: 'Data Governance Lead', residual: { likelihood: 1, impact: 4 }, description: 'Two vendor feeds arrive without lineage, so A.7.5 evidence cannot be produced.' },
   { system: 'Customer assistant', title: 'Chat assistant gives unqualified financial advice', source: 'lack-of-transparency-and-explainability', objective: 'safety', controlIds: ['A.8.2', 'A.9.4'], likelihood: 3, impact: 5, status: 'assessed', treatment: 'mitigate', owner: 'Digital Channels Manager', description: 'Customers may act on generated answers that read as personal advice.' },
   { system: 'Income document reader', title: 'Model drift in income verification after policy change', likelihood: 4, impact: 3, status: 'monitoring', treatment: 'mitigate', owner: 'Model Risk Manager', residual: { likelihood: 2, impact: 3 }, description: 'New documentation rules changed the input distribution.' },
@@ -172,7 +176,7 @@ export function demoSoaStatus(controlId: string, position: number): { implementa
  * Seeds the demo organisation when the database holds no organisation at all; otherwise does
  * nothing. Returns whether it seeded. Runs in one transaction.
  */
-export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => void = () => undefined): Promise<boolean> {
+export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => void = () => undefined, today = todayIso()): Promise<boolean> {
   const existing = await em.count(Organisation, {});
   if (existing > 0) return false;
   await em.transactional(async (tx) => {
@@ -228,6 +232,8 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
       reportedOn: '2026-08-27',
       status: 'closed',
     });
+    const windows = seedDemoFairness(tx, organisation, systems, today);
+    log(`  ${windows} weekly fairness windows (${DEMO_FAIRNESS_WEEKS} weeks per monitored model)`);
     const [owner] = users;
     DEMO_RISKS.forEach((demo, index) => {
       log(`  risk ${index + 1}/${DEMO_RISKS.length}: ${demo.title}`);
