@@ -5,6 +5,7 @@ import { authChecker } from './context.js';
 import { AiSystemResolver } from './resolvers/ai-system.resolver.js';
 import { AuditResolver, CorrectiveActionResolver, FindingResolver } from './resolvers/audit.resolver.js';
 import { AuthResolver } from './resolvers/auth.resolver.js';
+import { CertificationResolver } from './resolvers/certification.resolver.js';
 import { ContextResolver } from './resolvers/context.resolver.js';
 import { EvidenceResolver } from './resolvers/evidence.resolver.js';
 import { FairnessResolver } from './resolvers/fairness.resolver.js';
@@ -17,7 +18,7 @@ import { SoaResolver } from './resolvers/soa.resolver.js';
 /** Builds the executable GraphQL schema from the resolvers (no I/O). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver],
+    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver],
     authChecker,
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],

@@ -46,6 +46,7 @@ describe.each(databases.available)('migrations on $name', (database) => {
       'Migration20261128200000_management_reviews',
       'Migration20261128210000_policies',
       'Migration20261129010000_fairness_windows',
+      'Migration20261129020000_certification_plan',
     ]);
 
     const rows = (await connection.execute(

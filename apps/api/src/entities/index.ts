@@ -1,5 +1,7 @@
 import { AiSystem } from './ai-system.entity.js';
 import { Audit } from './audit.entity.js';
+import { CertificationBody } from './certification-body.entity.js';
+import { CertificationStage } from './certification-stage.entity.js';
 import { ContextIssue } from './context-issue.entity.js';
 import { CorrectiveAction } from './corrective-action.entity.js';
 import { Evidence } from './evidence.entity.js';
@@ -21,4 +23,4 @@ import { SoaEntry } from './soa-entry.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody];

@@ -10,6 +10,7 @@ import { Migration20261128190000_organisation_context } from './Migration2026112
 import { Migration20261128200000_management_reviews } from './Migration20261128200000_management_reviews.js';
 import { Migration20261128210000_policies } from './Migration20261128210000_policies.js';
 import { Migration20261129010000_fairness_windows } from './Migration20261129010000_fairness_windows.js';
+import { Migration20261129020000_certification_plan } from './Migration20261129020000_certification_plan.js';
 
 /** Every migration in order; listed explicitly so the build needs no folder scanning. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   { name: 'Migration20261128200000_management_reviews', class: Migration20261128200000_management_reviews },
   { name: 'Migration20261128210000_policies', class: Migration20261128210000_policies },
   { name: 'Migration20261129010000_fairness_windows', class: Migration20261129010000_fairness_windows },
+  { name: 'Migration20261129020000_certification_plan', class: Migration20261129020000_certification_plan },
 ];

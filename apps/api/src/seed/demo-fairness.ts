@@ -98,7 +98,8 @@ export function mondayOnOrBefore(isoDate: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-function addDays(isoDate: string, days: number): string {
+/** A date plus some days, as YYYY-MM-DD. */
+export function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);

@@ -21,7 +21,9 @@ import { SoaEntry } from '../entities/soa-entry.entity.js';
 import { User } from '../entities/user.entity.js';
 import { todayIso } from '../services/dates.js';
 import { applyDetails, recordAssessment, rescore } from '../services/risk-register.js';
-import { DEMO_FAIRNESS_WEEKS, seedDemoFairness } from './demo-fairness.js';
+import { CertificationBody } from '../entities/certification-body.entity.js';
+import { CertificationStage } from '../entities/certification-stage.entity.js';
+import { addDays, DEMO_FAIRNESS_WEEKS, mondayOnOrBefore, seedDemoFairness } from './demo-fairness.js';
 
 /** The sign-in printed at start-up. A demo account: change it before real use. */
 export const DEMO_SIGN_IN = { email: 'demo@assay.local', password: 'assay-demo' } as const;
@@ -172,6 +174,10 @@ export function demoSoaStatus(controlId: string, position: number): { implementa
   return { implementationStatus: status, applicable: true, justification: 'Needed to treat the risks in the AI risk register.' };
 }
 
+function isDone(status: ImplementationStatus): boolean {
+  return status === 'implemented' || status === 'verified';
+}
+
 /**
  * Seeds the demo organisation when the database holds no organisation at all; otherwise does
  * nothing. Returns whether it seeded. Runs in one transaction.
@@ -199,10 +205,13 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
       DEMO_AI_SYSTEMS.map((system) => [system.name, tx.create(AiSystem, { organisation, ...system })] as const),
     );
     log(`  ${systems.size} AI systems`);
+    // Controls were implemented about one a week, so the certification forecast has a pace to resample.
+    let completed = 0;
+    const weeksOfWork = annexAControls.filter((control, position) => isDone(demoSoaStatus(control.id, position).implementationStatus)).length;
     annexAControls.forEach((control, position) => {
       const decision = demoSoaStatus(control.id, position);
-      const done = decision.implementationStatus === 'implemented' || decision.implementationStatus === 'verified';
-      tx.create(SoaEntry, { organisation, controlId: control.id, ...decision, owner: 'AI Governance Officer', implementedDate: done ? '2026-09-30' : null });
+      const implementedDate = isDone(decision.implementationStatus) ? addDays(mondayOnOrBefore(today), -7 * Math.ceil((weeksOfWork - completed++) * 1.2) + (position % 5)) : null;
+      tx.create(SoaEntry, { organisation, controlId: control.id, ...decision, owner: 'AI Governance Officer', implementedDate });
     });
     log(`  Statement of Applicability: ${annexAControls.length} controls`);
     for (const evidence of DEMO_EVIDENCE) tx.create(Evidence, { organisation, ...evidence });
@@ -232,6 +241,13 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
       reportedOn: '2026-08-27',
       status: 'closed',
     });
+    const gapAnalysisStart = addDays(mondayOnOrBefore(today), -7 * 40);
+    tx.create(CertificationStage, { organisation, stage: 'gap-analysis', actualStart: gapAnalysisStart, actualEnd: addDays(gapAnalysisStart, 25) });
+    tx.create(CertificationStage, { organisation, stage: 'implementation', actualStart: addDays(gapAnalysisStart, 28), plannedEnd: addDays(mondayOnOrBefore(today), 7 * 10) });
+    tx.create(CertificationStage, { organisation, stage: 'stage-1', plannedStart: addDays(mondayOnOrBefore(today), 7 * 18), plannedEnd: addDays(mondayOnOrBefore(today), 7 * 18 + 2) });
+    tx.create(CertificationBody, { organisation, name: 'Harbour Certification Services (demo)', accreditationBody: 'UKAS', accreditationNumber: '0000 (demo)', scopeCovers42001: true, verifiedOn: addDays(today, -30), chosen: true, notes: 'Chosen after comparing two bodies; its UKAS schedule lists ISO/IEC 42001.' });
+    tx.create(CertificationBody, { organisation, name: 'Quickcert Online (demo)', scopeCovers42001: false, notes: 'Offers a certificate in three weeks without accreditation; rejected.' });
+    log('  certification plan with 2 certification bodies');
     const windows = seedDemoFairness(tx, organisation, systems, today);
     log(`  ${windows} weekly fairness windows (${DEMO_FAIRNESS_WEEKS} weeks per monitored model)`);
     const [owner] = users;

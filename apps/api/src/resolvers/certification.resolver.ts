@@ -1,0 +1,230 @@
+import { projectCertification, readiness, RiskEngineError, type CertificationStage as StageName } from '@assay/risk-engine';
+import { accreditationBodies, annexAObjectives, clauses } from '@assay/schema';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { RISK_EDITORS, Role } from '../auth/roles.js';
+import { type Context, viewerOf } from '../context.js';
+import { CertificationBody } from '../entities/certification-body.entity.js';
+import { CertificationStage } from '../entities/certification-stage.entity.js';
+import { badInput, notFound } from '../errors.js';
+import { certificationPlanOf, clauseStatuses, soaControls, weeklyCompletions } from '../services/certification-inputs.js';
+import { checkDate, todayIso } from '../services/dates.js';
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
+import { checkVersion, flushOrConflict } from '../services/versioning.js';
+import {
+  CertificationBodyInput,
+  CertificationBodyView,
+  CertificationPlanView,
+  CertificationProjectionView,
+  CertificationStageEnum,
+  CertificationStageInput,
+  certificationStageNames,
+  CertificationStageView,
+  ComplexityEnum,
+  OrganisationSizeEnum,
+  ReadinessView,
+} from './certification.type.js';
+
+const SIMULATIONS_MAX = 100_000;
+
+function stageStatus(row: { actualStart: string | null; actualEnd: string | null } | undefined): 'done' | 'in-progress' | 'not-started' {
+  if (row?.actualEnd) return 'done';
+  return row?.actualStart ? 'in-progress' : 'not-started';
+}
+
+function stageView(stage: StageName, row: CertificationStage | undefined): CertificationStageView {
+  return Object.assign(new CertificationStageView(), {
+    stage,
+    plannedStart: row?.plannedStart ?? null,
+    plannedEnd: row?.plannedEnd ?? null,
+    actualStart: row?.actualStart ?? null,
+    actualEnd: row?.actualEnd ?? null,
+    notes: row?.notes ?? null,
+    status: stageStatus(row),
+    version: row?.version ?? 0,
+  });
+}
+
+function bodyView(body: CertificationBody): CertificationBodyView {
+  const known = accreditationBodies.find((entry) => entry.acronym === body.accreditationBody);
+  return Object.assign(new CertificationBodyView(), {
+    id: body.id,
+    name: body.name,
+    accreditationBody: body.accreditationBody,
+    accreditationNumber: body.accreditationNumber,
+    scopeCovers42001: body.scopeCovers42001,
+    verifiedOn: body.verifiedOn,
+    accreditationBodyIsMlaSignatory: known?.iafMlaSignatory ?? null,
+    accreditedFor42001: known !== undefined && body.scopeCovers42001 && body.accreditationNumber !== null,
+    chosen: body.chosen,
+    notes: body.notes,
+    version: body.version,
+  });
+}
+
+/** A date field of an input: undefined keeps, null clears, a value is checked. */
+function dateField(field: string, value: string | null | undefined, current: string | null): string | null {
+  if (value === undefined) return current;
+  return value === null ? null : checkDate(field, value);
+}
+
+function applyBody(body: CertificationBody, input: CertificationBodyInput): void {
+  if (input.name === null) throw badInput('name', 'must not be null; leave it out to keep the current value');
+  if (input.name !== undefined) body.name = requiredText('name', input.name, SHORT_TEXT_MAX);
+  if (input.accreditationBody !== undefined) {
+    const acronym = optionalText('accreditationBody', input.accreditationBody, 40);
+    if (acronym !== null && !accreditationBodies.some((entry) => entry.acronym === acronym)) {
+      throw badInput('accreditationBody', `must be the acronym of a known accreditation body (${accreditationBodies.map((entry) => entry.acronym).join(', ')}), got "${acronym}"`);
+    }
+    body.accreditationBody = acronym;
+  }
+  if (input.accreditationNumber !== undefined) body.accreditationNumber = optionalText('accreditationNumber', input.accreditationNumber, 100);
+  if (input.scopeCovers42001 === null) throw badInput('scopeCovers42001', 'must not be null; leave it out to keep the current value');
+  if (input.scopeCovers42001 !== undefined) body.scopeCovers42001 = input.scopeCovers42001;
+  body.verifiedOn = dateField('verifiedOn', input.verifiedOn, body.verifiedOn);
+  if (body.verifiedOn !== null && body.verifiedOn > todayIso()) throw badInput('verifiedOn', `must not be in the future, got ${body.verifiedOn}`);
+  if (input.notes !== undefined) body.notes = optionalText('notes', input.notes, LONG_TEXT_MAX);
+}
+
+@Resolver()
+export class CertificationResolver {
+  @Authorized()
+  @Query(() => CertificationPlanView, { description: 'The certification plan: every stage with its dates, and the certification bodies.' })
+  async certificationPlan(@Ctx() context: Context): Promise<CertificationPlanView> {
+    const { organisation } = viewerOf(context).membership;
+    const { rows } = await certificationPlanOf(context.em, organisation);
+    const bodies = await context.em.find(CertificationBody, { organisation }, { orderBy: { name: 'asc' } });
+    const views = bodies.map(bodyView);
+    return Object.assign(new CertificationPlanView(), {
+      stages: certificationStageNames.map((stage) => stageView(stage, rows.find((row) => row.stage === stage))),
+      bodies: views,
+      chosenBody: views.find((body) => body.chosen) ?? null,
+    });
+  }
+
+  @Authorized(...RISK_EDITORS)
+  @Mutation(() => CertificationStageView, { description: 'Records the planned or actual dates of a stage; refused as a conflict when someone changed it since expectedVersion.' })
+  async updateCertificationStage(
+    @Arg('stage', () => CertificationStageEnum) stage: StageName,
+    @Arg('input', () => CertificationStageInput) input: CertificationStageInput,
+    @Ctx() context: Context,
+  ): Promise<CertificationStageView> {
+    const { organisation } = viewerOf(context).membership;
+    const existing = await context.em.findOne(CertificationStage, { organisation, stage });
+    checkVersion(`The ${stage} stage`, existing?.version ?? 0, input.expectedVersion);
+    const row = existing ?? context.em.create(CertificationStage, { organisation, stage });
+    row.plannedStart = dateField('plannedStart', input.plannedStart, row.plannedStart);
+    row.plannedEnd = dateField('plannedEnd', input.plannedEnd, row.plannedEnd);
+    row.actualStart = dateField('actualStart', input.actualStart, row.actualStart);
+    row.actualEnd = dateField('actualEnd', input.actualEnd, row.actualEnd);
+    if (input.notes !== undefined) row.notes = optionalText('notes', input.notes, LONG_TEXT_MAX);
+    if (row.plannedStart && row.plannedEnd && row.plannedEnd < row.plannedStart) throw badInput('plannedEnd', `must not be before plannedStart (${row.plannedStart}), got ${row.plannedEnd}`);
+    if (row.actualEnd && !row.actualStart) throw badInput('actualEnd', 'needs actualStart: a stage ends only after it started');
+    if (row.actualStart && row.actualEnd && row.actualEnd < row.actualStart) throw badInput('actualEnd', `must not be before actualStart (${row.actualStart}), got ${row.actualEnd}`);
+    const today = todayIso();
+    for (const field of ['actualStart', 'actualEnd'] as const) {
+      if (row[field] !== null && row[field]! > today) throw badInput(field, `must not be in the future (an actual date is one that has happened), got ${row[field]}`);
+    }
+    await flushOrConflict(context.em, `The ${stage} stage`);
+    return stageView(stage, row);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => CertificationBodyView, { description: 'Adds a certification body under consideration, with its accreditation.' })
+  async createCertificationBody(@Arg('input', () => CertificationBodyInput) input: CertificationBodyInput, @Ctx() context: Context): Promise<CertificationBodyView> {
+    const { organisation } = viewerOf(context).membership;
+    if (input.name == null) throw badInput('name', 'is required');
+    const body = context.em.create(CertificationBody, { organisation, name: requiredText('name', input.name, SHORT_TEXT_MAX) });
+    applyBody(body, input);
+    await context.em.flush();
+    return bodyView(body);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => CertificationBodyView, { description: 'Changes a certification body; refused as a conflict when someone changed it since expectedVersion.' })
+  async updateCertificationBody(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => CertificationBodyInput) input: CertificationBodyInput,
+    @Ctx() context: Context,
+  ): Promise<CertificationBodyView> {
+    const { organisation } = viewerOf(context).membership;
+    const body = await context.em.findOne(CertificationBody, { id, organisation });
+    if (!body) throw notFound('Certification body', id);
+    checkVersion(`Certification body ${id}`, body.version, input.expectedVersion);
+    applyBody(body, input);
+    await flushOrConflict(context.em, `Certification body ${id}`);
+    return bodyView(body);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => CertificationBodyView, { description: 'Chooses the body for the certification audits; any earlier choice is withdrawn.' })
+  async chooseCertificationBody(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<CertificationBodyView> {
+    const { organisation } = viewerOf(context).membership;
+    return context.em.transactional(async (em) => {
+      const body = await em.findOne(CertificationBody, { id, organisation });
+      if (!body) throw notFound('Certification body', id);
+      for (const other of await em.find(CertificationBody, { organisation, chosen: true })) other.chosen = false;
+      body.chosen = true;
+      await em.flush();
+      return bodyView(body);
+    });
+  }
+
+  @Authorized()
+  @Query(() => ReadinessView, { description: 'Readiness per clause 4–10 (requirements met by evidence in force or by the registers) and per Annex A objective.' })
+  async readiness(@Arg('asOf', () => String, { nullable: true, description: 'Default: today.' }) asOf: string | null, @Ctx() context: Context): Promise<ReadinessView> {
+    const { organisation } = viewerOf(context).membership;
+    const day = asOf == null ? todayIso() : checkDate('asOf', asOf);
+    const statuses = await clauseStatuses(context.em, organisation, day);
+    const { controls } = await soaControls(context.em, organisation);
+    const result = readiness({ controls, clauses: statuses.map(({ id, done }) => ({ id, done })) });
+    return Object.assign(new ReadinessView(), {
+      asOf: day,
+      clauses: result.clauses.map((entry) => ({
+        ...entry,
+        title: clauses.find((clause) => clause.id === entry.clause)?.title ?? entry.clause,
+        requirements: statuses.filter((status) => status.id.split('.')[0] === entry.clause).map(({ id, title, done, basis }) => ({ id, title, done, basis })),
+      })),
+      objectives: result.objectives.map((entry) => ({ ...entry, title: annexAObjectives.find((objective) => objective.id === entry.objective)?.title ?? entry.objective })),
+      clauseShare: result.overall.clauses,
+      controlShare: result.overall.controls,
+      overall: result.overall.overall,
+    });
+  }
+
+  @Authorized()
+  @Query(() => CertificationProjectionView, {
+    description: "When certification is likely: each stage's projected end and the certification date as P50/P80/P95, from the organisation's weekly pace of implementing controls.",
+  })
+  async certificationProjection(
+    @Arg('asOf', () => String, { nullable: true, description: 'Default: today.' }) asOf: string | null,
+    @Arg('size', () => OrganisationSizeEnum, { nullable: true, description: 'Used only without completion history (default MEDIUM).' }) size: 'small' | 'medium' | 'large' | null,
+    @Arg('complexity', () => ComplexityEnum, { nullable: true, description: 'Used only without completion history (default MEDIUM).' }) complexity: 'low' | 'medium' | 'high' | null,
+    @Arg('simulations', () => Int, { nullable: true, description: 'Default 10,000.' }) simulations: number | null,
+    @Arg('seed', () => Int, { nullable: true, description: 'The same seed gives the same projection (default 42).' }) seed: number | null,
+    @Ctx() context: Context,
+  ): Promise<CertificationProjectionView> {
+    const { organisation } = viewerOf(context).membership;
+    const day = asOf == null ? todayIso() : checkDate('asOf', asOf);
+    if (simulations != null && (simulations < 1 || simulations > SIMULATIONS_MAX)) throw badInput('simulations', `must be from 1 to ${SIMULATIONS_MAX}, got ${simulations}`);
+    const { plan } = await certificationPlanOf(context.em, organisation);
+    const latestActual = plan.flatMap((stage) => [stage.actualStart, stage.actualEnd]).reduce<string | null>((latest, date) => (date && (!latest || date > latest) ? date : latest), null);
+    if (latestActual !== null && day < latestActual) throw badInput('asOf', `must not be before ${latestActual}, the latest actual date recorded in the certification plan, got ${day}`);
+    const { controls, entries } = await soaControls(context.em, organisation);
+    try {
+      const projection = projectCertification({
+        asOf: day,
+        plan,
+        controls,
+        completionHistory: weeklyCompletions(entries, day),
+        profile: { size: size ?? 'medium', complexity: complexity ?? 'medium' },
+        seed: seed ?? 42,
+        simulations: simulations ?? 10_000,
+      });
+      return Object.assign(new CertificationProjectionView(), { asOf: day, ...projection });
+    } catch (error) {
+      // Every input was checked above or when it was recorded; an engine refusal here is a defect, reported as such.
+      if (error instanceof RiskEngineError) throw new Error(`certificationProjection: the engine refused stored data: ${error.message}`);
+      throw error;
+    }
+  }
+}
