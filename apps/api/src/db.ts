@@ -15,7 +15,8 @@ const migrationsOptions = {
   tableName: 'assay_migrations',
   migrationsList: migrations,
   transactional: true,
-  allOrNothing: true,
+  // Each migration commits on its own: one may need to run outside a transaction (see Migration20261129030000).
+  allOrNothing: false,
   snapshot: false,
   silent: true,
 };

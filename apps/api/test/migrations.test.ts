@@ -47,6 +47,7 @@ describe.each(databases.available)('migrations on $name', (database) => {
       'Migration20261128210000_policies',
       'Migration20261129010000_fairness_windows',
       'Migration20261129020000_certification_plan',
+      'Migration20261129030000_fairness_thresholds',
     ]);
 
     const rows = (await connection.execute(
@@ -60,5 +61,35 @@ describe.each(databases.available)('migrations on $name', (database) => {
     const ids = (await connection.execute('select id from risk_assessment')) as { id: string }[];
     expect(new Set(ids.map((row) => row.id)).size).toBe(2);
     for (const { id } of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('keeps findings and their corrective actions when findings may come without an audit', async () => {
+    target = database.create();
+    orm = await openDatabase(target);
+    await orm.getMigrator().up({ to: 'Migration20261129020000_certification_plan' });
+    const connection = orm.em.getConnection();
+    const organisation = '0b9c1f3e-9a53-4c1e-9d0a-6f0c2a1b3c4d';
+    const audit = '0b9c1f3e-9a53-4c1e-9d0a-00000000a001';
+    const finding = '0b9c1f3e-9a53-4c1e-9d0a-00000000f001';
+    await connection.execute('insert into organisation (id, name, created_at) values (?, ?, ?)', [organisation, 'Older', new Date('2026-11-01T09:00:00Z')]);
+    await connection.execute('insert into audit (id, organisation_id, title, planned_on, status, version, created_at) values (?, ?, ?, ?, ?, 1, ?)', [audit, organisation, 'Audit 2026', '2026-10-01', 'completed', new Date('2026-10-01T09:00:00Z')]);
+    await connection.execute('insert into finding (id, organisation_id, audit_id, kind, description, raised_on, status, version) values (?, ?, ?, ?, ?, ?, ?, 1)', [finding, organisation, audit, 'minor-nonconformity', 'Logs kept 90 days', '2026-10-02', 'open']);
+    await connection.execute('insert into corrective_action (id, organisation_id, finding_id, description, due_date, version) values (?, ?, ?, ?, ?, 1)', ['0b9c1f3e-9a53-4c1e-9d0a-00000000c001', organisation, finding, 'Raise retention', '2026-11-15']);
+
+    await migrate(orm, target);
+
+    const findings = (await connection.execute('select id, audit_id, source from finding')) as { id: string; audit_id: string; source: string }[];
+    expect(findings).toEqual([{ id: finding, audit_id: audit, source: 'audit' }]);
+    const actions = (await connection.execute('select finding_id from corrective_action')) as { finding_id: string }[];
+    expect(actions).toEqual([{ finding_id: finding }]);
+    // A finding raised by monitoring has no audit.
+    await connection.execute('insert into finding (id, organisation_id, kind, description, raised_on, status, version, source) values (?, ?, ?, ?, ?, ?, 1, ?)', ['0b9c1f3e-9a53-4c1e-9d0a-00000000f002', organisation, 'minor-nonconformity', 'Threshold breached', '2026-11-20', 'open', 'monitoring']);
+    if (target.kind === 'sqlite') {
+      // Foreign keys are back on: deleting the audit still removes its finding and that finding's action.
+      expect(await connection.execute('pragma foreign_keys')).toEqual([{ foreign_keys: 1 }]);
+      expect(await connection.execute('pragma foreign_key_check')).toEqual([]);
+    }
+    await connection.execute('delete from audit where id = ?', [audit]);
+    expect(await connection.execute('select count(*) as n from corrective_action')).toEqual([{ n: target.kind === 'sqlite' ? 0 : '0' }]);
   });
 });

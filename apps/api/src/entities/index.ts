@@ -5,6 +5,7 @@ import { CertificationStage } from './certification-stage.entity.js';
 import { ContextIssue } from './context-issue.entity.js';
 import { CorrectiveAction } from './corrective-action.entity.js';
 import { Evidence } from './evidence.entity.js';
+import { FairnessThreshold } from './fairness-threshold.entity.js';
 import { FairnessWindow } from './fairness-window.entity.js';
 import { FairnessWindowCell } from './fairness-window-cell.entity.js';
 import { Finding } from './finding.entity.js';
@@ -23,4 +24,4 @@ import { SoaEntry } from './soa-entry.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody, FairnessThreshold];

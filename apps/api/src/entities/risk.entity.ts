@@ -12,7 +12,7 @@ import { RiskAssessment } from './risk-assessment.entity.js';
 @Index({ properties: ['organisation', 'aiSystem'] })
 @ObjectType({ description: 'An AI risk, scored on the organisation\'s risk matrix (clause 6.1.2).' })
 export class Risk {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'description' | 'aiSystem' | 'source' | 'objective' | 'controlIds' | 'status' | 'treatment' | 'owner' | 'reviewDate' | 'residualLikelihood' | 'residualImpact' | 'residualScore' | 'residualLevel';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'description' | 'aiSystem' | 'source' | 'objective' | 'controlIds' | 'status' | 'treatment' | 'owner' | 'reviewDate' | 'residualLikelihood' | 'residualImpact' | 'residualScore' | 'residualLevel' | 'reassessmentReason';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -28,6 +28,14 @@ export class Risk {
   @Property({ type: 'string', length: 200 })
   @Field(() => String)
   title!: string;
+
+  /**
+   * Why the risk must be re-assessed (a monitoring threshold breached, say); null when no
+   * re-assessment is pending. Recording a new assessment clears it.
+   */
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the risk awaits re-assessment (e.g. a fairness threshold breached); null when none is pending.' })
+  reassessmentReason: string | null = null;
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true })

@@ -9,10 +9,14 @@ export type Dialect = 'sqlite' | 'postgresql';
  * entities agree (a test checks that no schema difference remains on either database).
  */
 export function addStatements(migration: Migration, byDialect: Record<Dialect, string>): void {
-  const platform = (migration as unknown as { driver: { getPlatform(): unknown } }).driver.getPlatform();
-  const dialect: Dialect = platform instanceof PostgreSqlPlatform ? 'postgresql' : 'sqlite';
-  for (const statement of byDialect[dialect].split(/;\s*\n/)) {
+  for (const statement of byDialect[dialectOf(migration)].split(/;\s*\n/)) {
     const sql = statement.trim().replace(/;$/, '');
     if (sql) migration.addSql(sql);
   }
+}
+
+/** The database a migration runs on. */
+export function dialectOf(migration: Migration): Dialect {
+  const platform = (migration as unknown as { driver: { getPlatform(): unknown } }).driver.getPlatform();
+  return platform instanceof PostgreSqlPlatform ? 'postgresql' : 'sqlite';
 }

@@ -11,6 +11,7 @@ import { Migration20261128200000_management_reviews } from './Migration202611282
 import { Migration20261128210000_policies } from './Migration20261128210000_policies.js';
 import { Migration20261129010000_fairness_windows } from './Migration20261129010000_fairness_windows.js';
 import { Migration20261129020000_certification_plan } from './Migration20261129020000_certification_plan.js';
+import { Migration20261129030000_fairness_thresholds } from './Migration20261129030000_fairness_thresholds.js';
 
 /** Every migration in order; listed explicitly so the build needs no folder scanning. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   { name: 'Migration20261128210000_policies', class: Migration20261128210000_policies },
   { name: 'Migration20261129010000_fairness_windows', class: Migration20261129010000_fairness_windows },
   { name: 'Migration20261129020000_certification_plan', class: Migration20261129020000_certification_plan },
+  { name: 'Migration20261129030000_fairness_thresholds', class: Migration20261129030000_fairness_thresholds },
 ];

@@ -1,5 +1,8 @@
 import { clauses, findControl } from '@assay/schema';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Reference } from '@mikro-orm/core';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { AiSystem } from '../entities/ai-system.entity.js';
+import { Risk } from '../entities/risk.entity.js';
 import { RISK_EDITORS, Role } from '../auth/roles.js';
 import { type Context, viewerOf } from '../context.js';
 import { Audit } from '../entities/audit.entity.js';
@@ -169,8 +172,42 @@ export class AuditResolver {
   }
 }
 
+export const FindingSourceEnum = { AUDIT: 'audit', MONITORING: 'monitoring' } as const;
+registerEnumType(FindingSourceEnum, { name: 'FindingSource', description: 'What raised a finding: an internal audit, or monitoring (a threshold breached).' });
+
 @Resolver(() => Finding)
 export class FindingResolver {
+  @Authorized()
+  @Query(() => [Finding], { description: 'Findings of audits and of monitoring, most recent first.' })
+  async findings(
+    @Arg('source', () => FindingSourceEnum, { nullable: true }) source: 'audit' | 'monitoring' | null,
+    @Arg('openOnly', () => Boolean, { nullable: true, description: 'Only findings still open.' }) openOnly: boolean | null,
+    @Arg('aiSystemId', () => ID, { nullable: true }) aiSystemId: string | null,
+    @Ctx() context: Context,
+  ): Promise<Finding[]> {
+    const { membership } = viewerOf(context);
+    return context.em.find(
+      Finding,
+      {
+        organisation: membership.organisation,
+        ...(source ? { source } : {}),
+        ...(openOnly ? { status: 'open' as const } : {}),
+        ...(aiSystemId ? { aiSystem: aiSystemId } : {}),
+      },
+      { orderBy: { raisedOn: 'desc', id: 'asc' } },
+    );
+  }
+
+  @FieldResolver(() => AiSystem, { nullable: true, description: 'The AI system concerned (monitoring findings).' })
+  async aiSystem(@Root() finding: Finding): Promise<AiSystem | null> {
+    return finding.aiSystem ? Reference.create(finding.aiSystem).load({ dataloader: true }) : null;
+  }
+
+  @FieldResolver(() => Risk, { nullable: true, description: 'The risk the finding bears on.' })
+  async risk(@Root() finding: Finding): Promise<Risk | null> {
+    return finding.risk ? Reference.create(finding.risk).load({ dataloader: true }) : null;
+  }
+
   @FieldResolver(() => [CorrectiveAction])
   async correctiveActions(@Root() finding: Finding): Promise<CorrectiveAction[]> {
     return (await finding.correctiveActions.load({ dataloader: true })).getItems();

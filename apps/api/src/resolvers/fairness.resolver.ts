@@ -18,7 +18,8 @@ import { type Context, viewerOf } from '../context.js';
 import { FairnessWindow } from '../entities/fairness-window.entity.js';
 import { FairnessWindowCell } from '../entities/fairness-window-cell.entity.js';
 import { badInput } from '../errors.js';
-import { checkDate } from '../services/dates.js';
+import { checkDate, todayIso } from '../services/dates.js';
+import { raiseBreachFindings } from '../services/fairness-thresholds.js';
 import { groupCountsOf, ownAiSystem, periodOf, windowsOf } from '../services/fairness-windows.js';
 import { requiredText } from '../services/text.js';
 import {
@@ -30,21 +31,13 @@ import {
   FairnessWindowView,
   GroupCountsInput,
   ThresholdDirectionEnum,
+  defaultDirection,
+  defaultThreshold,
   type DisparityView,
   type GroupMetricsView,
 } from './fairness.type.js';
 
 const ATTRIBUTE_MAX = 100;
-
-/** Ratios and rates of the favourable outcome breach downwards; differences and indices upwards. */
-const breachesBelow = new Set<FairnessMetricName>(['demographicParityRatio', 'equalizedOddsRatio', 'equalOpportunityRatio', 'disparateImpact', 'selectionRate', 'truePositiveRate', 'accuracy']);
-
-/** Usual thresholds when the caller gives none: the four-fifths line for ratios, 0.1 for differences. */
-function defaultThreshold(metric: FairnessMetricName): number | null {
-  if (metric.endsWith('Ratio') || metric === 'disparateImpact') return 0.8;
-  if (metric.endsWith('Difference') || metric === 'equalOpportunityGap') return 0.1;
-  return null;
-}
 
 /** Options shared by the report and the trend, checked here so errors name the argument. */
 function reportOptions(privilegedGroup: string | null | undefined, minGroupSize: number | null | undefined, confidenceLevel: number | null | undefined): FairnessReportOptions {
@@ -139,6 +132,8 @@ export class FairnessResolver {
       for (const [groupKey, cell] of Object.entries(counts.groups)) window.cells.add(em.create(FairnessWindowCell, { window, groupKey, ...cell }));
       if (counts.missing.rows > 0) window.cells.add(em.create(FairnessWindowCell, { window, groupKey: null, ...counts.missing }));
       await em.flush();
+      const findings = await raiseBreachFindings(em, window, counts, todayIso());
+      await em.flush();
       return Object.assign(new FairnessWindowView(), {
         id: window.id,
         aiSystem,
@@ -148,6 +143,7 @@ export class FairnessResolver {
         rows,
         groups: Object.keys(counts.groups),
         replaced: earlier !== null,
+        findingsOpened: findings,
       });
     });
   }
@@ -247,7 +243,7 @@ export class FairnessResolver {
       fairnessSeries(windows, metric, { ...options, ...(group != null ? { group } : {}) }),
     );
     const limit = threshold ?? defaultThreshold(metric);
-    const direction = thresholdDirection ?? (breachesBelow.has(metric) ? 'below' : 'above');
+    const direction = thresholdDirection ?? defaultDirection(metric);
     const line = trend(points);
     const defined = points.filter((point) => point.value !== null);
     // CUSUM in standard deviations, re-baselined on the first 12 windows: h = 5 keeps false alarms rare.

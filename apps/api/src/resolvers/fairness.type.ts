@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AiSystem } from '../entities/ai-system.entity.js';
+import { Finding } from '../entities/finding.entity.js';
 
 /** The metrics the API follows, as GraphQL names → the engine's names. */
 export const FairnessMetricEnum = {
@@ -25,6 +26,42 @@ registerEnumType(FairnessMetricEnum, {
   name: 'FairnessMetric',
   description: 'A fairness metric: Fairlearn disparities (between groups), AIF360 comparisons with a privileged group, the Theil index, or a rate.',
 });
+
+/** Ratios and rates of the favourable outcome breach downwards; differences and indices upwards. */
+export function defaultDirection(metric: FairnessMetricName): 'above' | 'below' {
+  const below: readonly FairnessMetricName[] = ['demographicParityRatio', 'equalizedOddsRatio', 'equalOpportunityRatio', 'disparateImpact', 'selectionRate', 'truePositiveRate', 'accuracy'];
+  return below.includes(metric) ? 'below' : 'above';
+}
+
+/** Usual thresholds: the four-fifths line for ratios, 0.1 for differences; none for the rest. */
+export function defaultThreshold(metric: FairnessMetricName): number | null {
+  if (metric.endsWith('Ratio') || metric === 'disparateImpact') return 0.8;
+  if (metric.endsWith('Difference') || metric === 'equalOpportunityGap') return 0.1;
+  return null;
+}
+
+/** The AIF360 metrics, which compare with a privileged group. */
+export const privilegedMetrics: readonly FairnessMetricName[] = ['disparateImpact', 'statisticalParityDifference', 'equalOpportunityGap', 'averageOddsDifference', 'averageAbsOddsDifference'];
+
+/** Plain names of the metrics, for findings and reports. */
+export const metricLabels: Record<FairnessMetricName, string> = {
+  demographicParityDifference: 'Demographic parity difference',
+  demographicParityRatio: 'Demographic parity ratio',
+  equalizedOddsDifference: 'Equalized odds difference',
+  equalizedOddsRatio: 'Equalized odds ratio',
+  equalOpportunityDifference: 'Equal opportunity difference',
+  equalOpportunityRatio: 'Equal opportunity ratio',
+  disparateImpact: 'Disparate impact',
+  statisticalParityDifference: 'Statistical parity difference',
+  equalOpportunityGap: 'Equal opportunity gap',
+  averageOddsDifference: 'Average odds difference',
+  averageAbsOddsDifference: 'Average absolute odds difference',
+  theilIndex: 'Theil index',
+  selectionRate: 'Selection rate',
+  truePositiveRate: 'True positive rate',
+  falsePositiveRate: 'False positive rate',
+  accuracy: 'Accuracy',
+};
 
 export const ThresholdDirectionEnum = { ABOVE: 'above', BELOW: 'below' } as const;
 registerEnumType(ThresholdDirectionEnum, { name: 'ThresholdDirection', description: 'Which side of a threshold is a breach.' });
@@ -87,6 +124,9 @@ export class FairnessWindowView {
 
   @Field(() => Boolean, { description: 'The window replaced one recorded earlier for the same period.' })
   replaced!: boolean;
+
+  @Field(() => [Finding], { description: 'Monitoring findings this window opened by breaching a threshold.' })
+  findingsOpened!: Finding[];
 }
 
 @ObjectType({ description: 'A sensitive attribute monitored for an AI system.' })

@@ -87,7 +87,9 @@ export class RiskResolver {
     applyDetails(risk, input);
     risk.aiSystem = await aiSystemOf(context, input.aiSystemId, risk.aiSystem);
     rescore(risk);
-    if (ratingsOf(risk) !== ratingsBefore) recordAssessment(context.em, risk, viewer.membership.user);
+    // Ratings given while a re-assessment is pending confirm it, even when they do not change.
+    const confirmsReassessment = risk.reassessmentReason !== null && (input.likelihood != null || input.impact != null);
+    if (ratingsOf(risk) !== ratingsBefore || confirmsReassessment) recordAssessment(context.em, risk, viewer.membership.user);
     await flushOrConflict(context.em, `Risk ${id}`);
     return risk;
   }

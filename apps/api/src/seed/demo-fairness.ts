@@ -1,3 +1,4 @@
+import type { GroupCounts } from '@assay/risk-engine';
 import type { EntityManager } from '@mikro-orm/core';
 import type { AiSystem } from '../entities/ai-system.entity.js';
 import { FairnessWindow } from '../entities/fairness-window.entity.js';
@@ -109,11 +110,17 @@ export function addDays(isoDate: string, days: number): string {
  * Creates DEMO_FAIRNESS_WEEKS weekly windows per monitored model, the last one ending on the
  * Monday on or before `today`, so the demo's drift is always recent.
  */
-export function seedDemoFairness(em: EntityManager, organisation: Organisation, systems: ReadonlyMap<string, AiSystem>, today: string): number {
+export async function seedDemoFairness(
+  em: EntityManager,
+  organisation: Organisation,
+  systems: ReadonlyMap<string, AiSystem>,
+  today: string,
+  afterWindow: (window: FairnessWindow, counts: GroupCounts) => Promise<unknown> = async () => undefined,
+): Promise<number> {
   const lastEnd = mondayOnOrBefore(today);
   const firstStart = addDays(lastEnd, -7 * DEMO_FAIRNESS_WEEKS);
   let windows = 0;
-  DEMO_FAIRNESS_MODELS.forEach((model, modelIndex) => {
+  for (const [modelIndex, model] of DEMO_FAIRNESS_MODELS.entries()) {
     const aiSystem = systems.get(model.system);
     if (aiSystem === undefined) throw new Error(`demo fairness model names an unknown AI system: ${model.system}`);
     const random = generator(4200 + modelIndex);
@@ -130,8 +137,10 @@ export function seedDemoFairness(em: EntityManager, organisation: Organisation, 
       });
       const window = em.create(FairnessWindow, { organisation, aiSystem, attribute: model.attribute, startsOn, endsOn: addDays(startsOn, 7), rows: rowsInWindow });
       for (const cell of cells) window.cells.add(em.create(FairnessWindowCell, { window, ...cell }));
+      const groups = Object.fromEntries(cells.map(({ groupKey, ...counts }) => [groupKey, counts]));
+      await afterWindow(window, { groups, missing: { tp: 0, fp: 0, tn: 0, fn: 0, rows: 0 } });
       windows += 1;
     }
-  });
+  }
   return windows;
 }

@@ -22,6 +22,8 @@ import { User } from '../entities/user.entity.js';
 import { todayIso } from '../services/dates.js';
 import { applyDetails, recordAssessment, rescore } from '../services/risk-register.js';
 import { CertificationBody } from '../entities/certification-body.entity.js';
+import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
+import { raiseBreachFindings } from '../services/fairness-thresholds.js';
 import { CertificationStage } from '../entities/certification-stage.entity.js';
 import { addDays, DEMO_FAIRNESS_WEEKS, mondayOnOrBefore, seedDemoFairness } from './demo-fairness.js';
 
@@ -174,6 +176,12 @@ export function demoSoaStatus(controlId: string, position: number): { implementa
   return { implementationStatus: status, applicable: true, justification: 'Needed to treat the risks in the AI risk register.' };
 }
 
+/** The demo's fairness thresholds: the four-fifths line for the two models that decide about people. */
+export const DEMO_THRESHOLDS = [
+  { system: 'CV screening model', attribute: 'sex', metric: 'disparateImpact', direction: 'below', value: 0.8, privilegedGroup: 'M', minGroupSize: 30, risk: 'CV screener shortlists fewer women' },
+  { system: 'Credit decisioning model', attribute: 'age band', metric: 'disparateImpact', direction: 'below', value: 0.8, privilegedGroup: 'under 60', minGroupSize: 30, risk: 'Credit model under-approves applicants over 60' },
+] as const;
+
 function isDone(status: ImplementationStatus): boolean {
   return status === 'implemented' || status === 'verified';
 }
@@ -248,9 +256,8 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
     tx.create(CertificationBody, { organisation, name: 'Harbour Certification Services (demo)', accreditationBody: 'UKAS', accreditationNumber: '0000 (demo)', scopeCovers42001: true, verifiedOn: addDays(today, -30), chosen: true, notes: 'Chosen after comparing two bodies; its UKAS schedule lists ISO/IEC 42001.' });
     tx.create(CertificationBody, { organisation, name: 'Quickcert Online (demo)', scopeCovers42001: false, notes: 'Offers a certificate in three weeks without accreditation; rejected.' });
     log('  certification plan with 2 certification bodies');
-    const windows = seedDemoFairness(tx, organisation, systems, today);
-    log(`  ${windows} weekly fairness windows (${DEMO_FAIRNESS_WEEKS} weeks per monitored model)`);
     const [owner] = users;
+    const risks = new Map<string, Risk>();
     DEMO_RISKS.forEach((demo, index) => {
       log(`  risk ${index + 1}/${DEMO_RISKS.length}: ${demo.title}`);
       const aiSystem = demo.system === undefined ? null : (systems.get(demo.system) ?? null);
@@ -268,7 +275,17 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
       });
       rescore(risk);
       recordAssessment(tx, risk, owner ?? null);
+      risks.set(demo.title, risk);
     });
+    for (const threshold of DEMO_THRESHOLDS) {
+      const { system, risk, ...fields } = threshold;
+      tx.create(FairnessThreshold, { organisation, aiSystem: systems.get(system)!, risk: risks.get(risk) ?? null, ...fields });
+    }
+    let breaches = 0;
+    const windows = await seedDemoFairness(tx, organisation, systems, today, async (window, counts) => {
+      breaches += (await raiseBreachFindings(tx, window, counts, today)).length;
+    });
+    log(`  ${windows} weekly fairness windows (${DEMO_FAIRNESS_WEEKS} weeks per monitored model), ${DEMO_THRESHOLDS.length} thresholds, ${breaches} breach finding(s)`);
   });
   return true;
 }

@@ -95,6 +95,8 @@ export function ratingsOf(risk: Risk): string {
 }
 
 export function recordAssessment(em: EntityManager, risk: Risk, assessedBy: User | null): RiskAssessment {
+  // A new assessment is the re-assessment that monitoring may have asked for.
+  risk.reassessmentReason = null;
   return em.create(RiskAssessment, {
     risk,
     assessedBy,

@@ -1,0 +1,54 @@
+import { fairnessSeries, type GroupCounts } from '@assay/risk-engine';
+import type { EntityManager } from '@mikro-orm/core';
+import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
+import type { FairnessWindow } from '../entities/fairness-window.entity.js';
+import { Finding } from '../entities/finding.entity.js';
+import { metricLabels } from '../resolvers/fairness.type.js';
+
+/** A threshold's metric on one window, and whether it is breached; null when the window cannot define it. */
+export function thresholdBreach(threshold: FairnessThreshold, window: { start: string; end: string; counts: GroupCounts }): { value: number; n: number; breached: boolean } | null {
+  const [point] = fairnessSeries([window], threshold.metric, {
+    ...(threshold.privilegedGroup !== null ? { privilegedGroup: threshold.privilegedGroup } : {}),
+    minGroupSize: threshold.minGroupSize,
+  });
+  if (point === undefined || point.value === null) return null;
+  const breached = threshold.direction === 'below' ? point.value < threshold.value : point.value > threshold.value;
+  return { value: point.value, n: point.n, breached };
+}
+
+/**
+ * Checks a newly stored window against the thresholds of its AI system and attribute. A breach
+ * opens a monitoring finding (clause 9.1 feeding 10.2: a minor nonconformity against A.6.2.6,
+ * linked to the AI system, the threshold's risk and the threshold) and asks for that risk to be
+ * re-assessed. While a finding for the threshold is open, further breaches add nothing: they
+ * are the same nonconformity. Returns the findings opened.
+ */
+export async function raiseBreachFindings(em: EntityManager, window: FairnessWindow, counts: GroupCounts, today: string): Promise<Finding[]> {
+  const thresholds = await em.find(FairnessThreshold, { aiSystem: window.aiSystem, attribute: window.attribute }, { populate: ['risk'], orderBy: { createdAt: 'asc' } });
+  const opened: Finding[] = [];
+  for (const threshold of thresholds) {
+    const result = thresholdBreach(threshold, { start: window.startsOn, end: window.endsOn, counts });
+    if (result === null || !result.breached) continue;
+    if ((await em.count(Finding, { threshold, status: 'open' })) > 0) continue;
+    const label = metricLabels[threshold.metric];
+    const side = threshold.direction === 'below' ? 'below' : 'above';
+    const against = threshold.privilegedGroup === null ? '' : ` against ${threshold.privilegedGroup}`;
+    const description = `${label} by ${window.attribute}${against} was ${result.value.toFixed(3)} in the week from ${window.startsOn} to ${window.endsOn} (${result.n} decisions), ${side} the threshold of ${threshold.value}.`;
+    const lastDay = window.endsOn <= today ? window.endsOn : today;
+    const finding = em.create(Finding, {
+      organisation: window.organisation,
+      source: 'monitoring',
+      kind: 'minor-nonconformity',
+      clauseId: '9.1',
+      controlId: 'A.6.2.6',
+      aiSystem: window.aiSystem,
+      risk: threshold.risk,
+      threshold,
+      description,
+      raisedOn: lastDay,
+    });
+    if (threshold.risk !== null) threshold.risk.reassessmentReason = `Monitoring finding of ${lastDay}: ${description}`;
+    opened.push(finding);
+  }
+  return opened;
+}
