@@ -218,11 +218,27 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
     expect(await demo.api.orm.em.fork().count(Risk, {})).toBe(before);
   });
 
-  it('seeds every demo risk with its first assessment', async () => {
-    const result = await demo.api.graphql<{ risks: { title: string; assessments: { score: number }[]; score: number }[] }>(`{ risks { title score assessments { score } } }`, {}, demo.executive);
+  it('seeds every demo risk with its assessment history: treated risks in three steps, the others once', async () => {
+    const result = await demo.api.graphql<{ risks: { title: string; score: number; residualScore: number | null; assessments: { score: number; residualScore: number | null; assessedAt: string }[] }[] }>(
+      `{ risks { title score residualScore assessments { score residualScore assessedAt } } }`,
+      {},
+      demo.executive,
+    );
     const seeded = (result.data?.risks ?? []).filter((risk) => DEMO_RISKS.some((demo) => demo.title === risk.title));
     expect(seeded).toHaveLength(DEMO_RISKS.length);
-    for (const risk of seeded) expect(risk.assessments.map((assessment) => assessment.score)).toEqual([risk.score]);
+    for (const risk of seeded) {
+      const treated = DEMO_RISKS.find((demo) => demo.title === risk.title)!.residual !== undefined;
+      // Newest first: the newest assessment is the risk's current rating.
+      expect(risk.assessments[0]).toMatchObject({ score: risk.score, residualScore: risk.residualScore });
+      expect(risk.assessments).toHaveLength(treated ? 3 : 1);
+      if (treated) {
+        // First without a residual rating, then the residual score falls to its current value.
+        expect(risk.assessments[2]!.residualScore).toBeNull();
+        expect(risk.assessments[1]!.residualScore!).toBeGreaterThanOrEqual(risk.residualScore!);
+      }
+      const dates = risk.assessments.map((assessment) => assessment.assessedAt);
+      expect([...dates].sort().reverse()).toEqual(dates);
+    }
   });
 
   it('ends a session on sign-out', async () => {

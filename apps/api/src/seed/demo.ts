@@ -1,3 +1,4 @@
+import { scoreRisk } from '@assay/risk-engine';
 import { annexAControls, type AiRole, type EuAiActTier, type ImplementationStatus, type LifeCycleStage, type RiskStatus, type RiskTreatmentOption } from '@assay/schema';
 import type { EntityManager } from '@mikro-orm/core';
 import { hashPassword } from '../auth/password.js';
@@ -17,10 +18,11 @@ import { Policy } from '../entities/policy.entity.js';
 import { PolicyVersion } from '../entities/policy-version.entity.js';
 import { ReviewAction } from '../entities/review-action.entity.js';
 import { Risk } from '../entities/risk.entity.js';
+import { RiskAssessment } from '../entities/risk-assessment.entity.js';
 import { SoaEntry } from '../entities/soa-entry.entity.js';
 import { User } from '../entities/user.entity.js';
 import { todayIso } from '../services/dates.js';
-import { applyDetails, recordAssessment, rescore } from '../services/risk-register.js';
+import { applyDetails, matrix, recordAssessment, rescore } from '../services/risk-register.js';
 import { CertificationBody } from '../entities/certification-body.entity.js';
 import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
 import { raiseBreachFindings } from '../services/fairness-thresholds.js';
@@ -274,7 +276,29 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
         residualImpact: demo.residual?.impact ?? null,
       });
       rescore(risk);
-      recordAssessment(tx, risk, owner ?? null);
+      // A year of history: identified at different times, treated in steps, so exposure over time moves.
+      const identifiedOn = addDays(mondayOnOrBefore(today), -7 * (48 - ((index * 5) % 20)));
+      if (demo.residual !== undefined) {
+        const first = tx.create(RiskAssessment, { risk, assessedBy: owner ?? null, likelihood: demo.likelihood, impact: demo.impact, score: risk.score, level: risk.level });
+        first.assessedAt = new Date(`${identifiedOn}T10:00:00Z`);
+        const halfway = { likelihood: Math.ceil((demo.likelihood + demo.residual.likelihood) / 2), impact: Math.ceil((demo.impact + demo.residual.impact) / 2) };
+        const middle = tx.create(RiskAssessment, {
+          risk,
+          assessedBy: owner ?? null,
+          likelihood: demo.likelihood,
+          impact: demo.impact,
+          score: risk.score,
+          level: risk.level,
+          residualLikelihood: halfway.likelihood,
+          residualImpact: halfway.impact,
+          residualScore: scoreRisk(halfway, matrix).score,
+          residualLevel: scoreRisk(halfway, matrix).level,
+        });
+        middle.assessedAt = new Date(`${addDays(identifiedOn, 7 * 12)}T10:00:00Z`);
+        recordAssessment(tx, risk, owner ?? null).assessedAt = new Date(`${addDays(identifiedOn, 7 * 24)}T10:00:00Z`);
+      } else {
+        recordAssessment(tx, risk, owner ?? null).assessedAt = new Date(`${identifiedOn}T10:00:00Z`);
+      }
       risks.set(demo.title, risk);
     });
     for (const threshold of DEMO_THRESHOLDS) {
