@@ -13,6 +13,7 @@ import { FairnessThresholdResolver } from './resolvers/fairness-threshold.resolv
 import { IncidentResolver } from './resolvers/incident.resolver.js';
 import { ManagementReviewResolver, ReviewActionResolver } from './resolvers/management-review.resolver.js';
 import { PolicyResolver } from './resolvers/policy.resolver.js';
+import { ReviewPackResolver } from './resolvers/review-pack.resolver.js';
 import { RiskResolver } from './resolvers/risk.resolver.js';
 import { RiskTrendResolver } from './resolvers/risk-trend.resolver.js';
 import { SoaResolver } from './resolvers/soa.resolver.js';
@@ -20,7 +21,7 @@ import { SoaResolver } from './resolvers/soa.resolver.js';
 /** Builds the executable GraphQL schema from the resolvers (no I/O). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver],
+    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver, ReviewPackResolver],
     authChecker,
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],

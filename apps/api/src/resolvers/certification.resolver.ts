@@ -1,4 +1,4 @@
-import { projectCertification, readiness, RiskEngineError, type CertificationStage as StageName } from '@assay/risk-engine';
+import { RiskEngineError, type CertificationStage as StageName } from '@assay/risk-engine';
 import { accreditationBodies, annexAObjectives, clauses } from '@assay/schema';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { RISK_EDITORS, Role } from '../auth/roles.js';
@@ -6,7 +6,7 @@ import { type Context, viewerOf } from '../context.js';
 import { CertificationBody } from '../entities/certification-body.entity.js';
 import { CertificationStage } from '../entities/certification-stage.entity.js';
 import { badInput, notFound } from '../errors.js';
-import { certificationPlanOf, clauseStatuses, soaControls, weeklyCompletions } from '../services/certification-inputs.js';
+import { certificationPlanOf, computeProjection, computeReadiness } from '../services/certification-inputs.js';
 import { checkDate, todayIso } from '../services/dates.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
@@ -174,9 +174,7 @@ export class CertificationResolver {
   async readiness(@Arg('asOf', () => String, { nullable: true, description: 'Default: today.' }) asOf: string | null, @Ctx() context: Context): Promise<ReadinessView> {
     const { organisation } = viewerOf(context).membership;
     const day = asOf == null ? todayIso() : checkDate('asOf', asOf);
-    const statuses = await clauseStatuses(context.em, organisation, day);
-    const { controls } = await soaControls(context.em, organisation);
-    const result = readiness({ controls, clauses: statuses.map(({ id, done }) => ({ id, done })) });
+    const { result, statuses } = await computeReadiness(context.em, organisation, day);
     return Object.assign(new ReadinessView(), {
       asOf: day,
       clauses: result.clauses.map((entry) => ({
@@ -206,16 +204,8 @@ export class CertificationResolver {
     const { organisation } = viewerOf(context).membership;
     const day = asOf == null ? todayIso() : checkDate('asOf', asOf);
     if (simulations != null && (simulations < 1 || simulations > SIMULATIONS_MAX)) throw badInput('simulations', `must be from 1 to ${SIMULATIONS_MAX}, got ${simulations}`);
-    const { plan } = await certificationPlanOf(context.em, organisation);
-    const latestActual = plan.flatMap((stage) => [stage.actualStart, stage.actualEnd]).reduce<string | null>((latest, date) => (date && (!latest || date > latest) ? date : latest), null);
-    if (latestActual !== null && day < latestActual) throw badInput('asOf', `must not be before ${latestActual}, the latest actual date recorded in the certification plan, got ${day}`);
-    const { controls, entries } = await soaControls(context.em, organisation);
     try {
-      const projection = projectCertification({
-        asOf: day,
-        plan,
-        controls,
-        completionHistory: weeklyCompletions(entries, day),
+      const projection = await computeProjection(context.em, organisation, day, {
         profile: { size: size ?? 'medium', complexity: complexity ?? 'medium' },
         seed: seed ?? 42,
         simulations: simulations ?? 10_000,

@@ -1,11 +1,7 @@
 import {
-  detectChangePoints,
   fairnessReport,
-  fairnessSeries,
   mergeGroupCounts,
-  projectBreach,
   RiskEngineError,
-  trend,
   type Disparity,
   type Estimate,
   type FairnessReportOptions,
@@ -20,6 +16,7 @@ import { FairnessWindowCell } from '../entities/fairness-window-cell.entity.js';
 import { badInput } from '../errors.js';
 import { checkDate, todayIso } from '../services/dates.js';
 import { raiseBreachFindings } from '../services/fairness-thresholds.js';
+import { computeFairnessTrend } from '../services/fairness-trend.js';
 import { groupCountsOf, ownAiSystem, periodOf, windowsOf } from '../services/fairness-windows.js';
 import { requiredText } from '../services/text.js';
 import {
@@ -239,34 +236,22 @@ export class FairnessResolver {
     if (threshold != null && !Number.isFinite(threshold)) throw badInput('threshold', `must be a finite number, got ${threshold}`);
     const aiSystem = await ownAiSystem(context.em, organisation, aiSystemId);
     const windows = await windowsOf(context.em, organisation, aiSystem, attribute, period);
-    const points = engine(privilegedGroup == null ? 'metric' : 'privilegedGroup', () =>
-      fairnessSeries(windows, metric, { ...options, ...(group != null ? { group } : {}) }),
-    );
     const limit = threshold ?? defaultThreshold(metric);
     const direction = thresholdDirection ?? defaultDirection(metric);
-    const line = trend(points);
-    const defined = points.filter((point) => point.value !== null);
-    // CUSUM in standard deviations, re-baselined on the first 12 windows: h = 5 keeps false alarms rare.
-    const changes = defined.length >= 16 ? detectChangePoints(points, { method: 'cusum', threshold: 5, baseline: 12 }) : [];
-    const last = defined.at(-1)?.value ?? null;
-    const breached = limit !== null && last !== null && (direction === 'below' ? last < limit : last > limit);
-    const projection = limit !== null && !breached && defined.length >= 3 ? projectBreach(points, limit, { direction }) : null;
+    const computed = engine(privilegedGroup == null ? 'metric' : 'privilegedGroup', () =>
+      computeFairnessTrend(windows, metric, { ...options, ...(group != null ? { group } : {}), threshold: limit, direction }),
+    );
     return Object.assign(new FairnessTrendView(), {
       aiSystem,
       attribute,
       metric,
       threshold: limit,
       thresholdDirection: direction,
-      points: points.map((point) => ({ start: point.start, end: point.end, value: point.value, lower: point.interval?.lower ?? null, upper: point.interval?.upper ?? null, n: point.n })),
-      trend: {
-        slopePerDay: line.slopePerDay,
-        tau: line.mannKendall?.tau ?? null,
-        pValue: line.mannKendall?.pValue ?? null,
-        direction: line.mannKendall?.direction ?? 'no trend',
-      },
-      changePoints: changes.map((change) => ({ date: change.date, startDate: change.startDate, direction: change.direction, magnitude: change.magnitude })),
-      breached,
-      projectedBreach: projection === null ? null : { date: projection.date, earliest: projection.interval.earliest, latest: projection.interval.latest },
+      points: computed.points.map((point) => ({ start: point.start, end: point.end, value: point.value, lower: point.interval?.lower ?? null, upper: point.interval?.upper ?? null, n: point.n })),
+      trend: computed.trend,
+      changePoints: computed.changePoints,
+      breached: computed.breached,
+      projectedBreach: computed.projectedBreach,
     });
   }
 }

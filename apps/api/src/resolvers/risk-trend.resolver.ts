@@ -46,7 +46,7 @@ export class RiskTrendPoint {
   residual!: ExposureView;
 }
 
-function exposureView(exposure: { total: number; byLevel: readonly { level: string; count: number }[]; meanScore: number | null; aboveAppetite: number }): ExposureView {
+export function exposureView(exposure: { total: number; byLevel: readonly { level: string; count: number }[]; meanScore: number | null; aboveAppetite: number }): ExposureView {
   return {
     risks: exposure.total,
     byLevel: exposure.byLevel.map((entry) => ({ ...entry })),

@@ -1,4 +1,5 @@
-import type { CertificationStagePlan, ReadinessClause, ReadinessControl, WeeklyCompletions } from '@assay/risk-engine';
+import { projectCertification, readiness, type CertificationProfile, type CertificationProjection, type CertificationStagePlan, type Readiness, type ReadinessClause, type ReadinessControl, type WeeklyCompletions } from '@assay/risk-engine';
+import { badInput } from '../errors.js';
 import { annexAControls, clauses } from '@assay/schema';
 import type { EntityManager } from '@mikro-orm/core';
 import { Audit } from '../entities/audit.entity.js';
@@ -117,4 +118,28 @@ export async function certificationPlanOf(em: EntityManager, organisation: Organ
   const rows = await em.find(CertificationStage, { organisation });
   const plan = rows.map((row) => ({ stage: row.stage, plannedStart: row.plannedStart, plannedEnd: row.plannedEnd, actualStart: row.actualStart, actualEnd: row.actualEnd }));
   return { rows, plan };
+}
+
+/** Readiness on a day: clause requirements (evidence or registers) and the Statement of Applicability. */
+export async function computeReadiness(em: EntityManager, organisation: Organisation, day: string): Promise<{ result: Readiness; statuses: ClauseStatus[] }> {
+  const statuses = await clauseStatuses(em, organisation, day);
+  const { controls } = await soaControls(em, organisation);
+  return { result: readiness({ controls, clauses: statuses.map(({ id, done }) => ({ id, done })) }), statuses };
+}
+
+/**
+ * The certification projection on a day, from the stored plan, the Statement of Applicability and
+ * its weekly pace. A day before a recorded actual date is refused, naming `asOf`.
+ */
+export async function computeProjection(
+  em: EntityManager,
+  organisation: Organisation,
+  day: string,
+  options: { profile: CertificationProfile; simulations: number; seed: number },
+): Promise<CertificationProjection> {
+  const { plan } = await certificationPlanOf(em, organisation);
+  const latestActual = plan.flatMap((stage) => [stage.actualStart, stage.actualEnd]).reduce<string | null>((latest, date) => (date && (!latest || date > latest) ? date : latest), null);
+  if (latestActual !== null && day < latestActual) throw badInput('asOf', `must not be before ${latestActual}, the latest actual date recorded in the certification plan, got ${day}`);
+  const { controls, entries } = await soaControls(em, organisation);
+  return projectCertification({ asOf: day, plan, controls, completionHistory: weeklyCompletions(entries, day), ...options });
 }

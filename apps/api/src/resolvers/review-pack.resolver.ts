@@ -1,0 +1,185 @@
+import { controlChart } from '@assay/risk-engine';
+import { GraphQLError } from 'graphql';
+import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { type Context, viewerOf } from '../context.js';
+import { Audit } from '../entities/audit.entity.js';
+import { ContextIssue } from '../entities/context-issue.entity.js';
+import { CorrectiveAction } from '../entities/corrective-action.entity.js';
+import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
+import { Finding } from '../entities/finding.entity.js';
+import { InterestedParty } from '../entities/interested-party.entity.js';
+import { ManagementReview } from '../entities/management-review.entity.js';
+import { ReviewAction } from '../entities/review-action.entity.js';
+import { Risk } from '../entities/risk.entity.js';
+import { computeProjection, computeReadiness } from '../services/certification-inputs.js';
+import { checkDate, todayIso } from '../services/dates.js';
+import { computeFairnessTrend } from '../services/fairness-trend.js';
+import { windowsOf } from '../services/fairness-windows.js';
+import { exposureOverTime } from '../services/risk-history.js';
+import { ManagementReviewPackView, type ControlChartView, type MonitoringResultView } from './review-pack.type.js';
+import { exposureView } from './risk-trend.resolver.js';
+
+const NONCONFORMITIES = ['major-nonconformity', 'minor-nonconformity'] as const;
+
+function yearBefore(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Calendar months (YYYY-MM) from the month of `from` to the month of `to`. */
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))]; `${year}-${String(month).padStart(2, '0')}` <= to.slice(0, 7); month === 12 ? ((year += 1), (month = 1)) : (month += 1)) {
+    months.push(`${year}-${String(month).padStart(2, '0')}`);
+  }
+  return months;
+}
+
+/** The share of corrective actions due each month that were completed late or not at all, as a p-chart. */
+function lateActionsChart(actions: readonly CorrectiveAction[], since: string, asOf: string): ControlChartView {
+  const periods = monthsBetween(since, asOf).map((month) => {
+    const due = actions.filter((action) => action.dueDate.startsWith(month) && action.dueDate <= asOf);
+    const late = due.filter((action) => action.completedOn === null || action.completedOn > action.dueDate);
+    return { label: month, defects: late.length, inspected: due.length };
+  });
+  const chart = controlChart(periods);
+  return {
+    measure: 'Corrective actions due in the month that were completed late or are still open',
+    centreLine: chart.centreLine,
+    points: chart.points.map((point, index) => ({ ...point, defects: periods[index]!.defects, inspected: periods[index]!.inspected })),
+    runs: chart.runs.flatMap((run) => periods.slice(run.startIndex, run.endIndex + 1).map((period) => period.label)),
+  };
+}
+
+@Resolver()
+export class ReviewPackResolver {
+  @Authorized()
+  @Query(() => ManagementReviewPackView, {
+    description:
+      'The management review pack: the inputs of ISO/IEC 42001 clause 9.3.2 computed from the records since the last review (actions, context changes, nonconformity and monitoring trends, audit results, opportunities), with the risk movement and the certification outlook.',
+  })
+  async managementReviewPack(@Arg('asOf', () => String, { nullable: true, description: 'Default: today.' }) asOf: string | null, @Ctx() context: Context): Promise<ManagementReviewPackView> {
+    const { organisation } = viewerOf(context).membership;
+    const em = context.em;
+    const day = asOf == null ? todayIso() : checkDate('asOf', asOf);
+    const lastReview = await em.findOne(ManagementReview, { organisation, heldOn: { $lt: day } }, { orderBy: { heldOn: 'desc' } });
+    const since = lastReview?.heldOn ?? yearBefore(day);
+    const inPeriod = { $gt: since, $lte: day };
+
+    // (a) Actions of earlier reviews: still open, or completed since the last review.
+    const reviewActions = await em.find(ReviewAction, { organisation, review: { heldOn: { $lt: day } } }, { orderBy: { dueDate: 'asc' } });
+    const relevant = reviewActions.filter((action) => action.completedOn === null || action.completedOn > since);
+    const openActions = relevant.filter((action) => action.completedOn === null || action.completedOn > day);
+
+    // (b), (c) Context changes.
+    const [issuesAdded, issuesRetired, partiesAdded, partiesRetired] = await Promise.all([
+      em.find(ContextIssue, { organisation, recordedOn: inPeriod }, { orderBy: { recordedOn: 'asc' } }),
+      em.find(ContextIssue, { organisation, retiredOn: inPeriod }, { orderBy: { retiredOn: 'asc' } }),
+      em.find(InterestedParty, { organisation, recordedOn: inPeriod }, { orderBy: { recordedOn: 'asc' } }),
+      em.find(InterestedParty, { organisation, retiredOn: inPeriod }, { orderBy: { retiredOn: 'asc' } }),
+    ]);
+
+    // (d) Nonconformities and corrective actions.
+    const raised = await em.find(Finding, { organisation, kind: { $in: [...NONCONFORMITIES] }, raisedOn: inPeriod });
+    const openNonconformities = await em.count(Finding, { organisation, kind: { $in: [...NONCONFORMITIES] }, status: 'open', raisedOn: { $lte: day } });
+    const actions = await em.find(CorrectiveAction, { organisation, dueDate: { $lte: day } });
+    const dueInPeriod = actions.filter((action) => action.dueDate > since);
+    const completedInPeriod = actions.filter((action) => action.completedOn !== null && action.completedOn > since && action.completedOn <= day);
+
+    // (d) Monitoring results: every fairness threshold against its windows up to asOf.
+    const thresholds = await em.find(FairnessThreshold, { organisation }, { populate: ['aiSystem'], orderBy: { createdAt: 'asc' } });
+    const monitoring: MonitoringResultView[] = [];
+    for (const threshold of thresholds) {
+      const windows = await windowsOf(em, organisation, threshold.aiSystem, threshold.attribute, { from: null, to: day });
+      const computed = computeFairnessTrend(windows, threshold.metric, {
+        ...(threshold.privilegedGroup !== null ? { privilegedGroup: threshold.privilegedGroup } : {}),
+        minGroupSize: threshold.minGroupSize,
+        threshold: threshold.value,
+        direction: threshold.direction,
+      });
+      const lastPoint = computed.points.filter((point) => point.value !== null).at(-1);
+      monitoring.push({
+        aiSystem: threshold.aiSystem,
+        attribute: threshold.attribute,
+        metric: threshold.metric,
+        threshold: threshold.value,
+        direction: threshold.direction,
+        latest: computed.latest,
+        latestEnd: lastPoint?.end ?? null,
+        breached: computed.breached,
+        trend: computed.trend.direction,
+        slopePerDay: computed.trend.slopePerDay,
+        projectedBreach: computed.projectedBreach?.date ?? null,
+        latestShift: computed.changePoints.at(-1)?.startDate ?? null,
+        openFinding: await em.findOne(Finding, { threshold, status: 'open', raisedOn: { $lte: day } }, { orderBy: { raisedOn: 'desc' } }),
+      });
+    }
+
+    // (d) Audit results; (e) opportunities.
+    const audits = await em.find(Audit, { organisation, status: 'completed', completedOn: inPeriod }, { orderBy: { completedOn: 'asc' } });
+    const auditFindings = await em.find(Finding, { audit: { $in: audits } });
+    const countKind = (kind: string) => auditFindings.filter((finding) => finding.kind === kind).length;
+    const opportunities = await em.find(Finding, { organisation, kind: 'opportunity', status: 'open', raisedOn: { $lte: day } }, { orderBy: { raisedOn: 'asc' } });
+
+    // Risk movement and certification outlook.
+    const [then, now] = await exposureOverTime(em, organisation, [since, day]);
+    const awaitingReassessment = await em.find(Risk, { organisation, reassessmentReason: { $ne: null } }, { orderBy: { score: 'desc' } });
+    const { result: readiness } = await computeReadiness(em, organisation, day);
+    // A pack for a past date before the plan's recorded actual dates has no projection to show.
+    const projection = await computeProjection(em, organisation, day, { profile: { size: 'medium', complexity: 'medium' }, simulations: 10_000, seed: 42 }).catch((error: unknown) => {
+      if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') return null;
+      throw error;
+    });
+
+    return Object.assign(new ManagementReviewPackView(), {
+      organisation: organisation.name,
+      asOf: day,
+      since,
+      lastReview,
+      previousActions: {
+        total: relevant.length,
+        completed: relevant.length - openActions.length,
+        open: openActions.length,
+        overdue: openActions.filter((action) => action.dueDate < day).length,
+        actions: [...openActions, ...relevant.filter((action) => !openActions.includes(action))],
+      },
+      contextChanges: { issuesAdded, issuesRetired, partiesAdded, partiesRetired },
+      nonconformities: {
+        raised: raised.length,
+        raisedByAudit: raised.filter((finding) => finding.source === 'audit').length,
+        raisedByMonitoring: raised.filter((finding) => finding.source === 'monitoring').length,
+        open: openNonconformities,
+        actionsDue: dueInPeriod.length,
+        actionsOnTime: dueInPeriod.filter((action) => action.completedOn !== null && action.completedOn <= action.dueDate).length,
+        actionsOverdue: actions.filter((action) => action.completedOn === null && action.dueDate < day).length,
+        actionsEffective: completedInPeriod.filter((action) => action.effective === true).length,
+        actionsIneffective: completedInPeriod.filter((action) => action.effective === false).length,
+        actionsUnchecked: completedInPeriod.filter((action) => action.effective === null).length,
+        lateActions: lateActionsChart(actions, since, day),
+      },
+      monitoring,
+      audits: {
+        completed: audits,
+        majorNonconformities: countKind('major-nonconformity'),
+        minorNonconformities: countKind('minor-nonconformity'),
+        observations: countKind('observation'),
+        opportunities: countKind('opportunity'),
+      },
+      opportunities,
+      risks: {
+        inherentThen: exposureView(then!.inherent),
+        inherentNow: exposureView(now!.inherent),
+        residualThen: exposureView(then!.residual),
+        residualNow: exposureView(now!.residual),
+        awaitingReassessment,
+      },
+      certification: {
+        readiness: readiness.overall.overall,
+        controlShare: readiness.overall.controls,
+        clauseShare: readiness.overall.clauses,
+        projection: projection === null ? null : { ...projection.certificationDate, criticalStage: projection.criticalStage, note: projection.note },
+      },
+    });
+  }
+}

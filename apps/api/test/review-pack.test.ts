@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_RISKS } from '../src/seed/demo.js';
+import { useDemoApi } from './support/api.js';
+import { testDatabases } from './support/databases.js';
+
+const databases = await testDatabases();
+
+const PACK = `query($asOf: String) { managementReviewPack(asOf: $asOf) {
+  organisation asOf since lastReview { heldOn }
+  previousActions { total completed open overdue actions { description completedOn } }
+  contextChanges { issuesAdded { description } issuesRetired { description } partiesAdded { name } partiesRetired { name } }
+  nonconformities { raised raisedByAudit raisedByMonitoring open actionsDue actionsOnTime actionsOverdue actionsEffective actionsIneffective actionsUnchecked
+    lateActions { measure centreLine points { label defects inspected proportion upperLimit outOfControl } runs } }
+  monitoring { aiSystem { name } attribute metric threshold direction latest breached trend projectedBreach latestShift openFinding { source } }
+  audits { completed { title } majorNonconformities minorNonconformities observations opportunities }
+  opportunities { description }
+  risks { inherentNow { risks } residualNow { risks meanScore } inherentThen { risks } awaitingReassessment { title } }
+  certification { readiness controlShare clauseShare projection { p50 p80 p95 criticalStage note } }
+} }`;
+
+describe.each(databases.available)('managementReviewPack on $name', (database) => {
+  const demo = useDemoApi(database);
+
+  it('computes the clause 9.3.2 inputs from the demo records since the last review', async () => {
+    const result = await demo.api.graphql<{ managementReviewPack: any }>(PACK, {}, demo.executive);
+    expect(result.errors).toBeUndefined();
+    const pack = result.data!.managementReviewPack;
+    expect(pack).toMatchObject({ organisation: 'Northwind Lending (demo)', since: '2026-06-24', lastReview: { heldOn: '2026-06-24' } });
+    // (a) Two actions from the June review: one completed in September, one open past its 31 October due date.
+    expect(pack.previousActions).toMatchObject({ total: 2, completed: 1, open: 1, overdue: 1 });
+    expect(pack.previousActions.actions[0].completedOn).toBeNull();
+    // (b), (c) Everything in the context registers was recorded before June.
+    expect(pack.contextChanges).toEqual({ issuesAdded: [], issuesRetired: [], partiesAdded: [], partiesRetired: [] });
+    // (d) The October audit raised a major and a minor nonconformity, monitoring one more; the minor one is closed.
+    expect(pack.nonconformities).toMatchObject({
+      raised: 3,
+      raisedByAudit: 2,
+      raisedByMonitoring: 1,
+      open: 2,
+      actionsDue: 2,
+      actionsOnTime: 1,
+      actionsOverdue: 1,
+      actionsEffective: 1,
+      actionsIneffective: 0,
+      actionsUnchecked: 0,
+    });
+    // p-chart: October's action on time (0 of 1 late), November's open past due (1 of 1); p̄ = 1/2.
+    const chart = pack.nonconformities.lateActions;
+    expect(chart.centreLine).toBe(0.5);
+    expect(chart.points.find((point: { label: string }) => point.label === '2026-10')).toMatchObject({ defects: 0, inspected: 1, proportion: 0 });
+    expect(chart.points.find((point: { label: string }) => point.label === '2026-11')).toMatchObject({ defects: 1, inspected: 1, proportion: 1 });
+    expect(chart.points.find((point: { label: string }) => point.label === '2026-07')).toMatchObject({ inspected: 0, proportion: null });
+    // (d) Monitoring: the CV screener is beyond the line with its finding open; the credit model is heading there.
+    const [cv, credit] = pack.monitoring;
+    expect(cv).toMatchObject({ aiSystem: { name: 'CV screening model' }, metric: 'DISPARATE_IMPACT', threshold: 0.8, direction: 'BELOW', breached: true, trend: 'decreasing', projectedBreach: null, openFinding: { source: 'monitoring' } });
+    expect(cv.latest).toBeLessThan(0.8);
+    expect(credit).toMatchObject({ aiSystem: { name: 'Credit decisioning model' }, breached: false, trend: 'decreasing', openFinding: null });
+    expect(credit.projectedBreach > pack.asOf).toBe(true);
+    // (d) Audit results; (e) the open opportunity.
+    expect(pack.audits).toEqual({ completed: [{ title: 'Internal audit of the AIMS 2026' }], majorNonconformities: 1, minorNonconformities: 1, observations: 1, opportunities: 1 });
+    expect(pack.opportunities).toEqual([{ description: 'Fairness metrics could be monitored continuously instead of quarterly.' }]);
+    // Risks: the whole register now; the CV risk awaits re-assessment after its breach.
+    expect(pack.risks.inherentNow.risks).toBe(DEMO_RISKS.length);
+    expect(pack.risks.awaitingReassessment).toEqual([{ title: 'CV screener shortlists fewer women' }]);
+    // The outlook is the readiness and projection the dedicated queries give.
+    const outlook = await demo.api.graphql<{ readiness: { overall: number }; certificationProjection: { certificationDate: { p50: string } } }>(
+      `{ readiness { overall } certificationProjection { certificationDate { p50 } } }`,
+      {},
+      demo.executive,
+    );
+    expect(pack.certification.readiness).toBe(outlook.data?.readiness.overall);
+    expect(pack.certification.projection.p50).toBe(outlook.data?.certificationProjection.certificationDate.p50);
+  });
+
+  it('looks back a year when no review came before asOf, and refuses a bad date', async () => {
+    const result = await demo.api.graphql<{ managementReviewPack: { since: string; lastReview: unknown; previousActions: { total: number }; certification: { projection: unknown } } }>(
+      `query($asOf: String) { managementReviewPack(asOf: $asOf) { since lastReview { heldOn } previousActions { total } certification { projection { p50 } } } }`,
+      { asOf: '2026-06-24' },
+      demo.executive,
+    );
+    expect(result.errors).toBeUndefined();
+    // The June review is on asOf itself, so it is the one being prepared, not a previous one.
+    expect(result.data?.managementReviewPack).toMatchObject({ since: '2025-06-24', lastReview: null, previousActions: { total: 0 } });
+    const bad = await demo.api.graphql(`{ managementReviewPack(asOf: "24/06/2026") { since } }`, {}, demo.executive);
+    expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'asOf' } });
+  });
+});
