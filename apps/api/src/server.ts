@@ -7,6 +7,7 @@ import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { type Context, createContext } from './context.js';
 import type { Orm } from './db.js';
+import { predictionRoutes } from './imports/prediction-route.js';
 import { createSchema } from './schema.js';
 
 export interface ServerOptions {
@@ -66,6 +67,8 @@ export async function createServer(options: ServerOptions): Promise<AssayServer>
 
   const app = express();
   app.disable('x-powered-by');
+
+  app.use(predictionRoutes(orm, sessionHours, logError));
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });

@@ -48,6 +48,7 @@ describe.each(databases.available)('migrations on $name', (database) => {
       'Migration20261129010000_fairness_windows',
       'Migration20261129020000_certification_plan',
       'Migration20261129030000_fairness_thresholds',
+      'Migration20261129040000_prediction_imports',
     ]);
 
     const rows = (await connection.execute(

@@ -15,6 +15,7 @@ import { ManagementReview } from './management-review.entity.js';
 import { Membership } from './membership.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { Policy } from './policy.entity.js';
+import { PredictionImport } from './prediction-import.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
 import { ReviewAction } from './review-action.entity.js';
 import { Risk } from './risk.entity.js';
@@ -24,4 +25,4 @@ import { SoaEntry } from './soa-entry.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody, FairnessThreshold];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody, FairnessThreshold, PredictionImport];

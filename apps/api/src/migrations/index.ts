@@ -12,6 +12,7 @@ import { Migration20261128210000_policies } from './Migration20261128210000_poli
 import { Migration20261129010000_fairness_windows } from './Migration20261129010000_fairness_windows.js';
 import { Migration20261129020000_certification_plan } from './Migration20261129020000_certification_plan.js';
 import { Migration20261129030000_fairness_thresholds } from './Migration20261129030000_fairness_thresholds.js';
+import { Migration20261129040000_prediction_imports } from './Migration20261129040000_prediction_imports.js';
 
 /** Every migration in order; listed explicitly so the build needs no folder scanning. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   { name: 'Migration20261129010000_fairness_windows', class: Migration20261129010000_fairness_windows },
   { name: 'Migration20261129020000_certification_plan', class: Migration20261129020000_certification_plan },
   { name: 'Migration20261129030000_fairness_thresholds', class: Migration20261129030000_fairness_thresholds },
+  { name: 'Migration20261129040000_prediction_imports', class: Migration20261129040000_prediction_imports },
 ];

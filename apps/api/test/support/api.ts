@@ -15,6 +15,8 @@ export interface GraphQLResponse<Data> {
 
 export interface TestApi {
   orm: Orm;
+  /** The database it serves, for tools run beside it (the import command line). */
+  target: DatabaseTarget;
   url: string;
   /** Internal errors the server logged (they never reach clients). */
   loggedErrors: unknown[];
@@ -45,6 +47,7 @@ export async function startTestApi(target: DatabaseTarget): Promise<TestApi> {
 
   return {
     orm,
+    target,
     url,
     loggedErrors,
     graphql,
