@@ -143,69 +143,113 @@ export async function aggregatePredictionLog(input: Readable, options: Predictio
   let rows = 0;
   let negative: string | null = null;
   const buffers = new Map<string, WindowBuffer>();
-  const parser = parse({ columns: true, bom: true, trim: true, skip_empty_lines: true, info: true, max_record_size: options.maxLineLength ?? 1024 * 1024, relax_column_count: false });
+  const parser = parse({ bom: true, trim: true, skip_empty_lines: true, info: true, max_record_size: options.maxLineLength ?? 1024 * 1024, relax_column_count: false });
   input.on('data', (chunk: Buffer | string) => {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     bytes += buffer.length;
     hash.update(buffer);
   });
-  input.pipe(parser);
-  input.on('error', (error) => parser.destroy(error));
 
   const label = (value: string | undefined, line: number, column: string): number => {
-    if (value === undefined || value === '') throw new PredictionLogError('the label is empty', line, column);
     if (value === positive) return 1;
+    if (value === undefined || value === '') throw new PredictionLogError('the label is empty', line, column);
+    if (value === negative) return 0;
     if (negative === null) negative = value;
-    else if (value !== negative) {
-      throw new PredictionLogError(`"${value}" is a third label besides "${negative}" and the favourable label "${positive}"; labels must be binary`, line, column);
-    }
+    else throw new PredictionLogError(`"${value}" is a third label besides "${negative}" and the favourable label "${positive}"; labels must be binary`, line, column);
     return 0;
   };
 
-  let headerChecked = false;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      const line = info.lines;
-      if (!headerChecked) {
-        const columns = Object.keys(record);
-        const wanted = [options.outcome, options.prediction, options.timestamp, ...options.attributes, ...(options.weight ? [options.weight] : []), ...(options.score ? [options.score] : [])];
-        for (const name of wanted) {
-          if (!columns.includes(name)) throw new PredictionLogError(`the header has no column "${name}" (it has ${columns.map((column) => `"${column}"`).join(', ')})`, 1, name);
-        }
-        headerChecked = true;
-      }
-      for (const [column, value] of Object.entries(record)) {
-        if (value.includes('\uFFFD')) throw new PredictionLogError('the text is not valid UTF-8', line, column);
-      }
-      const truth = label(record[options.outcome], line, options.outcome);
-      const decision = label(record[options.prediction], line, options.prediction);
-      const day = utcDay(record[options.timestamp] ?? '');
-      if (day === null) throw new PredictionLogError(`"${record[options.timestamp]}" is not an ISO 8601 date or date-time`, line, options.timestamp);
-      let weight = 1;
-      if (options.weight) {
-        const text = record[options.weight] ?? '';
-        weight = Number(text);
-        if (text === '' || !Number.isFinite(weight) || weight < 0) throw new PredictionLogError(`"${text}" is not a number ≥ 0`, line, options.weight);
-      }
-      if (options.score) {
-        const text = record[options.score] ?? '';
-        if (text !== '' && !Number.isFinite(Number(text))) throw new PredictionLogError(`"${text}" is not a number`, line, options.score);
-      }
-      const { start } = windowOf(day, options.window);
-      for (const attribute of options.attributes) {
-        const key = `${attribute}\u0000${start}`;
-        let buffer = buffers.get(key);
-        if (buffer === undefined) buffers.set(key, (buffer = new WindowBuffer(options.weight !== undefined)));
-        const group = record[attribute] ?? '';
-        buffer.add(truth, decision, group === '' ? null : group, weight);
-      }
-      rows += 1;
-      if (onProgress && rows % 100_000 === 0) onProgress({ bytes, rows });
+  // Column positions, from the header row.
+  let header: string[] | null = null;
+  let outcomeAt = 0;
+  let predictionAt = 0;
+  let timestampAt = 0;
+  let weightAt = -1;
+  let scoreAt = -1;
+  let attributeAt: number[] = [];
+  const readHeader = (columns: string[]) => {
+    const position = (name: string) => {
+      const index = columns.indexOf(name);
+      if (index < 0) throw new PredictionLogError(`the header has no column "${name}" (it has ${columns.map((column) => `"${column}"`).join(', ')})`, 1, name);
+      return index;
+    };
+    outcomeAt = position(options.outcome);
+    predictionAt = position(options.prediction);
+    timestampAt = position(options.timestamp);
+    attributeAt = options.attributes.map(position);
+    weightAt = options.weight ? position(options.weight) : -1;
+    scoreAt = options.score ? position(options.score) : -1;
+    header = columns;
+  };
+  // Most logs repeat days and use UTC times: remember each day's window.
+  const windowStartOf = new Map<string, string>();
+
+  const handle = ({ record, info }: { record: string[]; info: { lines: number } }) => {
+    if (header === null) return readHeader(record);
+    const line = info.lines;
+    for (let index = 0; index < record.length; index += 1) {
+      if (record[index]!.includes('\uFFFD')) throw new PredictionLogError('the text is not valid UTF-8', line, header[index] ?? null);
     }
+    const truth = label(record[outcomeAt], line, options.outcome);
+    const decision = label(record[predictionAt], line, options.prediction);
+    const time = record[timestampAt]!;
+    // A UTC date-time (…Z) falls on the day it names; other forms are parsed in full.
+    const utc = time.length >= 11 && time.endsWith('Z') && (time[10] === 'T' || time[10] === ' ');
+    const cacheKey = utc ? time.slice(0, 10) : time;
+    let start = windowStartOf.get(cacheKey);
+    if (start === undefined) {
+      const day = utcDay(time);
+      if (day === null) throw new PredictionLogError(`"${time}" is not an ISO 8601 date or date-time`, line, options.timestamp);
+      start = windowOf(day, options.window).start;
+      if (utc || time.length === 10) windowStartOf.set(cacheKey, start);
+    } else if (utc && !ISO_TIME.test(time)) {
+      throw new PredictionLogError(`"${time}" is not an ISO 8601 date or date-time`, line, options.timestamp);
+    }
+    let weight = 1;
+    if (weightAt >= 0) {
+      const text = record[weightAt]!;
+      weight = Number(text);
+      if (text === '' || !Number.isFinite(weight) || weight < 0) throw new PredictionLogError(`"${text}" is not a number ≥ 0`, line, options.weight!);
+    }
+    if (scoreAt >= 0) {
+      const text = record[scoreAt]!;
+      if (text !== '' && !Number.isFinite(Number(text))) throw new PredictionLogError(`"${text}" is not a number`, line, options.score!);
+    }
+    for (let index = 0; index < attributeAt.length; index += 1) {
+      const attribute = options.attributes[index]!;
+      const key = `${attribute}\u0000${start}`;
+      let buffer = buffers.get(key);
+      if (buffer === undefined) buffers.set(key, (buffer = new WindowBuffer(weightAt >= 0)));
+      const group = record[attributeAt[index]!]!;
+      buffer.add(truth, decision, group === '' ? null : group, weight);
+    }
+    rows += 1;
+    if (onProgress && rows % 100_000 === 0) onProgress({ bytes, rows });
+  };
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const stop = (error: unknown) => {
+        // Stop parsing but let the source run out: destroying an HTTP request would drop the socket before the answer.
+        input.unpipe(parser);
+        input.resume();
+        parser.destroy();
+        reject(error);
+      };
+      parser.on('readable', () => {
+        try {
+          let item: { record: string[]; info: { lines: number } } | null;
+          while ((item = parser.read() as typeof item) !== null) handle(item);
+        } catch (error) {
+          stop(error);
+        }
+      });
+      parser.on('error', stop);
+      parser.on('end', resolve);
+      input.on('error', stop);
+      input.pipe(parser);
+    });
   } catch (error) {
-    // Stop parsing but let the source run out: destroying an HTTP request would drop the socket before the answer.
-    input.unpipe(parser);
-    input.resume();
     if (error instanceof PredictionLogError) throw error;
     const { code, message, lines } = error as { code?: string; message?: string; lines?: number };
     if (typeof code === 'string' && code.startsWith('CSV_')) {
@@ -214,7 +258,7 @@ export async function aggregatePredictionLog(input: Readable, options: Predictio
     }
     throw error;
   }
-  if (!headerChecked) throw new PredictionLogError('the file has no rows (a header row and at least one data row are needed)', null, null);
+  if (header === null || rows === 0) throw new PredictionLogError('the file has no rows (a header row and at least one data row are needed)', null, null);
   onProgress?.({ bytes, rows });
 
   const windows: AggregatedWindow[] = [];
