@@ -1,11 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { AuthChecker } from 'type-graphql';
-import type { Role } from './auth/roles.js';
 import { bearerToken, findSession } from './auth/sessions.js';
 import type { Membership } from './entities/membership.entity.js';
 import type { Session } from './entities/session.entity.js';
 import type { Orm } from './db.js';
-import { forbidden, unauthenticated } from './errors.js';
+import { unauthenticated } from './errors.js';
 
 /** Who is calling: the membership (user, organisation, role) of a live session. */
 export interface Viewer {
@@ -37,16 +35,3 @@ export function viewerOf(context: Context): Viewer {
   if (!context.viewer) throw unauthenticated();
   return context.viewer;
 }
-
-/**
- * `@Authorized()` needs a live session; `@Authorized(roles)` also one of the roles. Throws the
- * error itself so the client learns which role was missing.
- */
-export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
-  if (!context.viewer) throw unauthenticated();
-  const role = context.viewer.membership.role;
-  if (roles.length > 0 && !roles.includes(role)) {
-    throw forbidden(`Your role (${role}) may not do this; it needs one of: ${roles.join(', ')}`);
-  }
-  return true;
-};

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { type Orm, migrate, openDatabase } from './db.js';
 import { type Env, loadEnv, redact } from './env.js';
 import { ConfigError } from './errors.js';
-import { DEMO_EXECUTIVE, DEMO_SIGN_IN, seedDemoIfEmpty } from './seed/demo.js';
+import { DEMO_ACCOUNTS, DEMO_EXECUTIVE, DEMO_SIGN_IN, seedDemoIfEmpty } from './seed/demo.js';
 import { createServer } from './server.js';
 
 /** The built dashboard of the workspace, when it is installed beside the API. */
@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   log(`  Database      ${env.database.kind === 'postgresql' ? redact(env.database.display) : env.database.display}${seeded ? ' (demo organisation seeded)' : ''}`);
   if (env.webDist === null) log('  Dashboard     not built: the API is served alone');
   log(`  Sign in as    ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}   (read-only executive: ${DEMO_EXECUTIVE.email} / ${DEMO_EXECUTIVE.password})`);
+  log(`  Other roles   ${DEMO_ACCOUNTS.filter((account) => account.email !== DEMO_SIGN_IN.email && account.email !== DEMO_EXECUTIVE.email).map((account) => account.email).join(', ')} (same password)`);
   log('Press Ctrl-C to stop.');
 }
 

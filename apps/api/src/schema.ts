@@ -1,7 +1,7 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { authChecker } from './context.js';
+import { authorize } from './auth/permissions.js';
 import { AiSystemResolver } from './resolvers/ai-system.resolver.js';
 import { AuditResolver, CorrectiveActionResolver, FindingResolver } from './resolvers/audit.resolver.js';
 import { AuthResolver } from './resolvers/auth.resolver.js';
@@ -22,8 +22,8 @@ import { SoaResolver } from './resolvers/soa.resolver.js';
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver, ReviewPackResolver],
-    authChecker,
-    authMode: 'error',
+    // Every root field is checked against the permission table (src/auth/permissions.ts).
+    globalMiddlewares: [authorize],
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],
     validate: false,
   });

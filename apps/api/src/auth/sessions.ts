@@ -13,6 +13,7 @@ export async function openSession(
   membership: Membership,
   lifetimeHours: number,
   now = new Date(),
+  tokenName: string | null = null,
 ): Promise<{ token: string; session: Session }> {
   const token = randomBytes(32).toString('base64url');
   const session = em.create(Session, {
@@ -20,6 +21,7 @@ export async function openSession(
     membership,
     createdAt: now,
     expiresAt: new Date(now.getTime() + lifetimeHours * 3_600_000),
+    tokenName,
   });
   await em.persist(session).flush();
   return { token, session };
@@ -32,6 +34,12 @@ export async function findSession(em: EntityManager, token: string, now = new Da
     { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: now } },
     { populate: ['membership.user', 'membership.organisation'] },
   );
+  const today = now.toISOString().slice(0, 10);
+  if (session?.tokenName != null && session.lastUsedAt !== today) {
+    // One write a day per API token, outside the request's unit of work.
+    session.lastUsedAt = today;
+    await em.nativeUpdate(Session, { id: session.id }, { lastUsedAt: today });
+  }
   return session;
 }
 

@@ -9,7 +9,7 @@ import { Membership } from './membership.entity.js';
  */
 @Entity({ tableName: 'session' })
 export class Session {
-  [OptionalProps]?: 'createdAt' | 'revokedAt';
+  [OptionalProps]?: 'createdAt' | 'revokedAt' | 'tokenName' | 'lastUsedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -28,4 +28,12 @@ export class Session {
 
   @Property({ type: Date, nullable: true })
   revokedAt: Date | null = null;
+
+  /** Set for an API token (a long-lived session an analyst created for scripts); null for a sign-in. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  tokenName: string | null = null;
+
+  /** When an API token was last used (to the day), so forgotten tokens can be spotted and revoked. */
+  @Property({ type: 'date', nullable: true })
+  lastUsedAt: string | null = null;
 }

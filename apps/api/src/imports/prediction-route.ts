@@ -1,7 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import { RISK_EDITORS } from '../auth/roles.js';
+import { MONITORING_WRITERS } from '../auth/roles.js';
 import { createContext } from '../context.js';
 import type { Orm } from '../db.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
@@ -52,7 +52,7 @@ export function importOptionsOf(request: Request): PredictionLogOptions {
 /**
  * `POST /api/ai-systems/:id/predictions` with a `text/csv` body: streams the log into fairness
  * windows (see aggregatePredictionLog) and stores them in one transaction. Needs a bearer token
- * of an administrator or risk manager. Errors are JSON `{ error: { code, message, line?, column? } }`.
+ * of an administrator, risk manager or analyst. Errors are JSON `{ error: { code, message, line?, column? } }`.
  */
 export function predictionRoutes(orm: Orm, sessionHours: number, logError: (error: unknown) => void): Router {
   const router = express.Router();
@@ -61,7 +61,7 @@ export function predictionRoutes(orm: Orm, sessionHours: number, logError: (erro
       const context = await createContext(orm, request.headers.authorization, sessionHours);
       if (!context.viewer) throw new RequestError(401, 'UNAUTHENTICATED', 'Sign in first: send a session or API token as "Authorization: Bearer …"');
       const { membership } = context.viewer;
-      if (!RISK_EDITORS.includes(membership.role)) throw new RequestError(403, 'FORBIDDEN', `Importing predictions needs one of the roles ${RISK_EDITORS.join(', ')}`);
+      if (!MONITORING_WRITERS.includes(membership.role)) throw new RequestError(403, 'FORBIDDEN', `Your role (${membership.role}) may not import predictions; it needs one of: ${MONITORING_WRITERS.join(', ')}`);
       const type = request.headers['content-type'] ?? '';
       if (!/^text\/csv\b/i.test(type)) throw new RequestError(415, 'BAD_USER_INPUT', `the body must be text/csv, got "${type || 'no content type'}"`);
       const options = importOptionsOf(request);

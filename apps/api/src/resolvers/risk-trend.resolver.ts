@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Field, Float, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { badInput } from '../errors.js';
 import { checkDate, todayIso } from '../services/dates.js';
@@ -58,7 +58,6 @@ export function exposureView(exposure: { total: number; byLevel: readonly { leve
 
 @Resolver()
 export class RiskTrendResolver {
-  @Authorized()
   @Query(() => [RiskTrendPoint], { description: 'Inherent and residual exposure on `from`, at the end of each period after it, and on `to`, rebuilt from the assessment history.' })
   async riskTrend(
     @Arg('from', () => String) from: string,

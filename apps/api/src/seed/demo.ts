@@ -33,6 +33,15 @@ import { addDays, DEMO_FAIRNESS_WEEKS, mondayOnOrBefore, seedDemoFairness } from
 export const DEMO_SIGN_IN = { email: 'demo@assay.local', password: 'assay-demo' } as const;
 export const DEMO_EXECUTIVE = { email: 'exec@assay.local', password: 'assay-demo' } as const;
 
+/** One demo account per role, all with the password `assay-demo`. */
+export const DEMO_ACCOUNTS = [
+  { email: 'demo@assay.local', name: 'Dana Demo', role: Role.ADMIN },
+  { email: 'risk@assay.local', name: 'Rafael Risk', role: Role.RISK_MANAGER },
+  { email: 'analyst@assay.local', name: 'Ana Analyst', role: Role.ANALYST },
+  { email: 'auditor@assay.local', name: 'Aude Auditor', role: Role.AUDITOR },
+  { email: 'exec@assay.local', name: 'Evan Executive', role: Role.EXECUTIVE },
+] as const;
+
 export interface DemoAiSystem {
   name: string;
   purpose: string;
@@ -201,10 +210,7 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
       name: 'Northwind Lending (demo)',
       aimsScope: 'Consumer lending: credit decisioning, fraud detection and the customer assistant, in all EU operations.',
     });
-    const accounts = [
-      { ...DEMO_SIGN_IN, name: 'Dana Demo', role: Role.ADMIN },
-      { ...DEMO_EXECUTIVE, name: 'Evan Executive', role: Role.EXECUTIVE },
-    ];
+    const accounts = DEMO_ACCOUNTS.map((account) => ({ ...account, password: DEMO_SIGN_IN.password }));
     const users: User[] = [];
     for (const account of accounts) {
       const user = tx.create(User, { email: account.email, name: account.name, passwordHash: await hashPassword(account.password) });
