@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type MouseEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { createClient, storedToken, storeToken } from './client.js';
 import { type Viewer, ViewerQuery } from './features/auth/viewer.js';
 import { Header } from './features/auth/Header.js';
 import { OverviewPage } from './pages/OverviewPage.js';
+import { ReviewPage } from './pages/ReviewPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 
 /** Holds the session token and gives every page a client bound to it. */
@@ -23,6 +24,7 @@ export function App() {
 }
 
 function SignedIn({ onSignedOut }: { onSignedOut: () => void }) {
+  const [path, navigate] = usePath();
   const [{ data, fetching, error }] = useQuery<{ me: Viewer | null }>({ query: ViewerQuery });
   // An expired or revoked session answers null: back to the sign-in form.
   const sessionEnded = data !== undefined && data.me === null;
@@ -42,9 +44,53 @@ function SignedIn({ onSignedOut }: { onSignedOut: () => void }) {
   return (
     <>
       <Header viewer={data.me} onSignedOut={onSignedOut} />
-      <main className="assay-main">
-        <OverviewPage viewer={data.me} />
-      </main>
+      <Navigation path={path} onNavigate={navigate} />
+      <main className="assay-main">{path === REVIEW_PATH ? <ReviewPage viewer={data.me} /> : <OverviewPage viewer={data.me} />}</main>
     </>
+  );
+}
+
+const REVIEW_PATH = '/review';
+
+const PAGES: readonly { path: string; label: string }[] = [
+  { path: '/', label: 'Overview' },
+  { path: REVIEW_PATH, label: 'Management review pack' },
+];
+
+/** The page the address names, kept in step with the browser's back and forward buttons. */
+function usePath(): [string, (path: string) => void] {
+  const [path, setPath] = useState(() => window.location.pathname);
+  useEffect(() => {
+    const follow = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', follow);
+    return () => window.removeEventListener('popstate', follow);
+  }, []);
+  const navigate = useCallback((next: string) => {
+    if (next !== window.location.pathname) window.history.pushState(null, '', next);
+    setPath(next);
+  }, []);
+  return [path, navigate];
+}
+
+function Navigation({ path, onNavigate }: { path: string; onNavigate: (path: string) => void }) {
+  const current = path === REVIEW_PATH ? REVIEW_PATH : '/';
+  const follow = (event: MouseEvent<HTMLAnchorElement>, to: string) => {
+    // Let the browser open a new tab or window as asked.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    onNavigate(to);
+  };
+  return (
+    <nav className="assay-nav" aria-label="Pages">
+      <ul>
+        {PAGES.map((page) => (
+          <li key={page.path}>
+            <a href={page.path} aria-current={page.path === current ? 'page' : undefined} onClick={(event) => follow(event, page.path)}>
+              {page.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -3,17 +3,26 @@ import { formatNumber } from '@assay/ui';
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import type { Viewer } from '../features/auth/viewer.js';
+import { type CertificationOutlookData, CertificationOutlookQuery, type ReadinessData, ReadinessQuery } from '../features/certification/certification.js';
+import { CertificationTimeline } from '../features/certification/CertificationTimeline.js';
+import { type OpenFairnessAlertsData, OpenFairnessAlertsQuery } from '../features/fairness/fairness.js';
+import { FairnessOverTime } from '../features/fairness/FairnessOverTime.js';
+import { ExposureTrendChart } from '../features/risks/ExposureTrendChart.js';
+import { RiskHeatmapCard } from '../features/risks/RiskHeatmapCard.js';
 import { RiskScoreChart } from '../features/risks/RiskScoreChart.js';
 import { ControlProgressChart } from '../features/soa/ControlProgressChart.js';
 import { matrixFrom, type RiskOverviewData, RiskOverviewQuery } from '../features/risks/risks.js';
+import { formatDate } from '../format/format-date.js';
+import { formatPercent } from '../format/format-percent.js';
 
-/** The management-review overview: headline figures and the risk chart. */
+/** The management-review overview: headline figures, risk, fairness and certification charts. */
 export function OverviewPage({ viewer }: { viewer: Viewer }) {
   const [{ data, fetching, error }, refetch] = useQuery<RiskOverviewData>({ query: RiskOverviewQuery });
-  const exposure = useMemo(() => (data ? riskExposure(data.risks, matrixFrom(data.riskMatrix)) : null), [data]);
+  const matrix = useMemo(() => (data ? matrixFrom(data.riskMatrix) : null), [data]);
+  const exposure = useMemo(() => (data && matrix ? riskExposure(data.risks, matrix) : null), [data, matrix]);
 
   if (fetching && !data) return <p className="assay-status" role="status">Loading the risk register…</p>;
-  if (error || !data || !exposure) {
+  if (error || !data || !matrix || !exposure) {
     return (
       <div className="assay-status" role="alert">
         <p>The risk register could not be loaded: {error?.message ?? 'no data'}</p>
@@ -30,20 +39,68 @@ export function OverviewPage({ viewer }: { viewer: Viewer }) {
         <Tile label="High and critical risks" value={formatNumber(count('High') + count('Critical'))} />
         <Tile label="Above risk appetite" value={formatNumber(exposure.aboveAppetite)} />
         <Tile label="Mean inherent score" value={formatNumber(exposure.meanScore, { maximumFractionDigits: 1 })} />
+        <OpenFairnessAlertsTile />
+        <CertificationDateTiles />
+        <ReadinessTile />
       </section>
       <div className="assay-grid">
         <RiskScoreChart risks={data.risks} matrix={data.riskMatrix} />
         <ControlProgressChart />
+        <RiskHeatmapCard risks={data.risks} matrix={data.riskMatrix} engineMatrix={matrix} />
+        <ExposureTrendChart />
+        <FairnessOverTime />
+        <CertificationTimeline />
       </div>
     </>
   );
 }
 
-function Tile({ label, value }: { label: string; value: string }) {
+function OpenFairnessAlertsTile() {
+  const [{ data, fetching, error }] = useQuery<OpenFairnessAlertsData>({ query: OpenFairnessAlertsQuery });
+  return <Tile label="Open fairness alerts" {...tileState(fetching && !data, error, () => formatNumber(data?.findings.length))} />;
+}
+
+function CertificationDateTiles() {
+  const [{ data, fetching, error }] = useQuery<CertificationOutlookData>({ query: CertificationOutlookQuery });
+  const date = data?.certificationProjection.certificationDate;
+  const loading = fetching && !data;
   return (
-    <div className="assay-tile">
-      <div className="assay-tile__value">{value}</div>
+    <>
+      <Tile label="Projected certification date (P50)" compact {...tileState(loading, error, () => formatDate(date?.p50))} />
+      <Tile label="80% sure of certification by (P80)" compact {...tileState(loading, error, () => formatDate(date?.p80))} />
+    </>
+  );
+}
+
+function ReadinessTile() {
+  const [{ data, fetching, error }] = useQuery<ReadinessData>({ query: ReadinessQuery });
+  return <Tile label="Overall readiness" {...tileState(fetching && !data, error, () => formatPercent(data?.readiness.overall))} />;
+}
+
+interface TileProps {
+  label: string;
+  value: string;
+  /** The tile's query is still running. */
+  busy?: boolean;
+  /** Why the value could not be shown. */
+  problem?: string;
+  /** A smaller value, for text such as a date. */
+  compact?: boolean;
+}
+
+/** A tile's props while its query loads (an ellipsis), after it failed (a dash and why), or once answered. */
+function tileState(loading: boolean, error: { message: string } | undefined, value: () => string): Omit<TileProps, 'label'> {
+  if (loading) return { value: '…', busy: true };
+  if (error) return { value: '–', problem: `Could not be loaded: ${error.message}` };
+  return { value: value() };
+}
+
+function Tile({ label, value, busy = false, problem, compact = false }: TileProps) {
+  return (
+    <div className="assay-tile" aria-busy={busy || undefined}>
+      <div className={compact ? 'assay-tile__value assay-tile__value--compact' : 'assay-tile__value'}>{value}</div>
       <div className="assay-tile__label">{label}</div>
+      {problem ? <div className="assay-tile__problem">{problem}</div> : null}
     </div>
   );
 }

@@ -9,6 +9,9 @@ export interface RiskRow {
   score: number;
   level: string;
   withinAppetite: boolean;
+  /** The rating after treatment; null until one is given (the risk then stays at its inherent rating). */
+  residualLikelihood: number | null;
+  residualImpact: number | null;
 }
 
 export interface RiskMatrixData {
@@ -35,6 +38,8 @@ export const RiskOverviewQuery = gql`
       score
       level
       withinAppetite
+      residualLikelihood
+      residualImpact
     }
     riskMatrix {
       likelihood {

@@ -1,0 +1,43 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clientAnswering } from './test/client-answering.js';
+import { viewer } from './test/fixtures.js';
+
+// A signed-in session whose client knows only who the viewer is; every page's own queries stay pending.
+vi.mock('./client.js', () => ({
+  storedToken: () => 'session-token',
+  storeToken: () => undefined,
+  createClient: () => clientAnswering({ Viewer: { data: { me: viewer } } }),
+}));
+
+const { App } = await import('./App.js');
+
+beforeEach(() => window.history.replaceState(null, '', '/'));
+afterEach(cleanup);
+
+describe('App', () => {
+  it('links the overview and the management review pack, following the address and the back button', () => {
+    render(<App />);
+    const nav = screen.getByRole('navigation', { name: 'Pages' });
+    expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Overview');
+    expect(screen.getByRole('status').textContent).toContain('Loading the risk register');
+
+    fireEvent.click(screen.getByRole('link', { name: 'Management review pack' }));
+    expect(window.location.pathname).toBe('/review');
+    expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Management review pack');
+    expect(screen.getByRole('heading', { level: 1, name: 'Management review pack: Acme Insurance' })).toBeTruthy();
+
+    act(() => {
+      window.history.replaceState(null, '', '/');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(screen.queryByRole('heading', { level: 1, name: /Management review pack/ })).toBeNull();
+    expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Overview');
+  });
+
+  it('opens the review pack directly from its address', () => {
+    window.history.replaceState(null, '', '/review');
+    render(<App />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Management review pack: Acme Insurance' })).toBeTruthy();
+  });
+});
