@@ -7,7 +7,7 @@ import { browserMissing, launchBrowser } from '../support/browser.js';
 
 const missing = browserMissing();
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
-/** The demo organisation's register holds twelve risks (apps/api/src/seed/demo.ts). */
+/** The demo organisation's register holds thirteen risks (apps/api/src/seed/demo.ts). */
 const SEEDED_RISKS = 13;
 
 describe('prerequisites', () => {
@@ -67,9 +67,54 @@ describe.skipIf(missing !== null)('dashboard in Chromium', () => {
     const controlWidths = await controls.locator('.recharts-bar-rectangle path').evaluateAll((paths) => paths.map((path) => (path as SVGGraphicsElement).getBBox().width));
     expect(controlWidths.some((width) => width > 0)).toBe(true);
 
+    // Heatmap: all 25 cells of the 5×5 matrix, the counts adding up to the register.
+    const heatmap = page.getByRole('img', { name: /Heatmap of \d+ risks/ });
+    await heatmap.waitFor();
+    const cells = heatmap.locator('.assay-heatmap__cell');
+    expect(await cells.count()).toBe(25);
+    const inherent = (await cells.locator('.assay-heatmap__count').allTextContents()).map((text) => Number(/^(\d+)/.exec(text)?.[1] ?? 0));
+    expect(inherent.reduce((sum, count) => sum + count, 0)).toBe(SEEDED_RISKS);
+
+    // Exposure over time draws two lines; fairness over time one line with its band per monitored model.
+    const exposure = page.getByRole('img', { name: /total score of the register/ });
+    await expect.poll(() => exposure.locator('.recharts-line-curve').count(), { timeout: 15_000 }).toBe(2);
+    const fairness = page.getByRole('img', { name: /^Line chart of disparate impact/i });
+    await expect.poll(() => fairness.count(), { timeout: 15_000 }).toBe(2);
+    for (const chart of await fairness.all()) {
+      expect(await chart.locator('.recharts-line-curve').count()).toBe(1);
+      expect(await chart.locator('.recharts-area-area').count()).toBe(1);
+      const length = await chart.locator('.recharts-line-curve').evaluate((path) => (path as SVGPathElement).getTotalLength());
+      expect(length).toBeGreaterThan(100);
+    }
+    // The CV screener is below the four-fifths line; its caption says so.
+    expect(await page.getByText(/CV screening model/).count()).toBeGreaterThan(0);
+    expect(await page.getByText(/below the threshold since/).count()).toBeGreaterThan(0);
+    // The certification timeline has one row per stage.
+    const timeline = page.getByRole('img', { name: /certification/i }).last();
+    expect(await timeline.textContent()).toContain('Stage 2 audit');
+
     // Move the pointer off the chart so no tooltip covers the bars in the screenshot.
     await page.mouse.move(0, 0);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+  });
+
+  it('prints the management review pack with the organisation and date', async () => {
+    await page.getByRole('link', { name: 'Management review pack' }).click();
+    await page.getByRole('heading', { name: /Management review pack: Northwind Lending/ }).waitFor();
+    for (const heading of [/\(a\)/, /\(b\)/, /\(d\) Performance/, /\(e\)/]) {
+      await page.getByRole('heading', { name: heading }).first().waitFor();
+    }
+    await expect.poll(() => page.getByText(/Disparate impact/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'review-pack.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    const pdf = await page.pdf({ path: join(ARTIFACTS, 'review-pack.pdf'), format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(20_000);
+    expect(await page.title()).toMatch(/^Management review pack, Northwind Lending \(demo\), \d{4}-\d{2}-\d{2}$/);
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { name: /Overview of/ }).waitFor();
   });
 
   it('offers the chart as a table', async () => {
