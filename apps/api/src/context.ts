@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { currentActor } from './audit/actor.js';
 import { bearerToken, findSession } from './auth/sessions.js';
 import type { Membership } from './entities/membership.entity.js';
 import type { Session } from './entities/session.entity.js';
@@ -23,6 +24,12 @@ export async function createContext(orm: Orm, authorization: string | undefined,
   const em = orm.em.fork();
   const token = bearerToken(authorization);
   const session = token ? await findSession(em, token) : null;
+  if (session) {
+    // The audit log records changes under the signed-in user (and the API token's name).
+    const actor = currentActor();
+    actor.id = session.membership.user.id;
+    actor.label = session.tokenName ? `${session.membership.user.email} (API token "${session.tokenName}")` : session.membership.user.email;
+  }
   return {
     em,
     sessionHours,

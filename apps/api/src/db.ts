@@ -7,6 +7,7 @@ import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
 import type { DatabaseTarget } from './env.js';
 import { ConfigError } from './errors.js';
 import { entities } from './entities/index.js';
+import { AuditTrail } from './audit/audit-trail.js';
 import { migrations } from './migrations/index.js';
 
 export type Orm = MikroORM;
@@ -34,6 +35,7 @@ export async function openDatabase(target: DatabaseTarget, options: { debug?: bo
     debug: options.debug ?? false,
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: true },
+    subscribers: [new AuditTrail()],
   };
   if (target.kind === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });

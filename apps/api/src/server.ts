@@ -5,6 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
+import { withActor } from './audit/actor.js';
 import { type Context, createContext } from './context.js';
 import type { Orm } from './db.js';
 import { predictionRoutes } from './imports/prediction-route.js';
@@ -67,6 +68,8 @@ export async function createServer(options: ServerOptions): Promise<AssayServer>
 
   const app = express();
   app.disable('x-powered-by');
+  // Each request gets its own actor for the audit log; authentication fills it in.
+  app.use((_request, _response, next) => withActor({ id: null, label: 'anonymous' }, next));
 
   app.use(predictionRoutes(orm, sessionHours, logError));
 

@@ -12,6 +12,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { enterActor } from '../audit/actor.js';
 import { migrate, openDatabase } from '../db.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { ConfigError } from '../errors.js';
@@ -66,6 +67,7 @@ const target = (() => {
     throw error;
   }
 })();
+enterActor({ id: null, label: 'import:predictions (command line)' });
 const orm = await openDatabase(target).catch((error: unknown) => {
   if (error instanceof ConfigError) fail(error.message);
   throw error;

@@ -1,6 +1,7 @@
 import { scoreRisk } from '@assay/risk-engine';
 import { annexAControls, type AiRole, type EuAiActTier, type ImplementationStatus, type LifeCycleStage, type RiskStatus, type RiskTreatmentOption } from '@assay/schema';
 import type { EntityManager } from '@mikro-orm/core';
+import { withActor } from '../audit/actor.js';
 import { hashPassword } from '../auth/password.js';
 import { Role } from '../auth/roles.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
@@ -204,6 +205,11 @@ function isDone(status: ImplementationStatus): boolean {
 export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => void = () => undefined, today = todayIso()): Promise<boolean> {
   const existing = await em.count(Organisation, {});
   if (existing > 0) return false;
+  await withActor({ id: null, label: 'Assay demo seed' }, () => seedIn(em, log, today));
+  return true;
+}
+
+async function seedIn(em: EntityManager, log: (line: string) => void, today: string): Promise<void> {
   await em.transactional(async (tx) => {
     log('Seeding the demo organisation…');
     const organisation = tx.create(Organisation, {
@@ -317,5 +323,4 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
     });
     log(`  ${windows} weekly fairness windows (${DEMO_FAIRNESS_WEEKS} weeks per monitored model), ${DEMO_THRESHOLDS.length} thresholds, ${breaches} breach finding(s)`);
   });
-  return true;
 }
