@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { RISK_EDITORS } from '../auth/roles.js';
 import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
+import { ImpactAssessment } from '../entities/impact-assessment.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
@@ -44,6 +45,12 @@ export class AiSystemResolver {
   @FieldResolver(() => [Risk], { description: 'The risks recorded against this system, highest score first.' })
   async risks(@Root() system: AiSystem, @Ctx() context: Context): Promise<Risk[]> {
     return context.em.find(Risk, { aiSystem: system, organisation: system.organisation }, { orderBy: { score: 'desc', title: 'asc' } });
+  }
+
+  @FieldResolver(() => [ImpactAssessment], { description: 'The impact assessments of this system (ISO/IEC 42005), most recent first.' })
+  async impactAssessments(@Root() system: AiSystem): Promise<ImpactAssessment[]> {
+    // Batched across the systems of one response by MikroORM's dataloader.
+    return (await system.impactAssessments.load({ dataloader: true })).getItems();
   }
 
   @Authorized(...RISK_EDITORS)
