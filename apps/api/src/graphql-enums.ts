@@ -1,20 +1,26 @@
 import {
+  affectedLevels,
   aiRoles,
   auditStatuses,
   euAiActTiers,
   findingKinds,
   findingStatuses,
+  impactAssessmentStatuses,
+  impactKinds,
   implementationStatuses,
   incidentStatuses,
   lifeCycleStages,
   riskStatuses,
   riskTreatmentOptions,
   seriousIncidentCases,
+  type AffectedLevel,
   type AiRole,
   type AuditStatus,
   type EuAiActTier,
   type FindingKind,
   type FindingStatus,
+  type ImpactAssessmentStatus,
+  type ImpactKind,
   type ImplementationStatus,
   type IncidentStatus,
   type LifeCycleStage,
@@ -65,3 +71,12 @@ registerEnumType(FindingKindEnum, { name: 'FindingKind', description: 'Major or 
 
 export const FindingStatusEnum = enumOf<FindingStatus>(findingStatuses);
 registerEnumType(FindingStatusEnum, { name: 'FindingStatus' });
+
+export const ImpactAssessmentStatusEnum = enumOf<ImpactAssessmentStatus>(impactAssessmentStatuses);
+registerEnumType(ImpactAssessmentStatusEnum, { name: 'ImpactAssessmentStatus', description: 'DRAFT while being written, IN_REVIEW once submitted, APPROVED by an administrator (ISO/IEC 42005 5.11).' });
+
+export const ImpactKindEnum = enumOf<ImpactKind>(impactKinds);
+registerEnumType(ImpactKindEnum, { name: 'ImpactKind', description: 'Whether an impact is a HARM or a BENEFIT (ISO/IEC 42005 6.8).' });
+
+export const AffectedLevelEnum = enumOf<AffectedLevel>(affectedLevels);
+registerEnumType(AffectedLevelEnum, { name: 'AffectedLevel', description: 'Whom an impact falls on: INDIVIDUALS, GROUPS of individuals, or SOCIETY.' });

@@ -10,6 +10,7 @@ import { ContextResolver } from './resolvers/context.resolver.js';
 import { EvidenceResolver } from './resolvers/evidence.resolver.js';
 import { FairnessResolver } from './resolvers/fairness.resolver.js';
 import { FairnessThresholdResolver } from './resolvers/fairness-threshold.resolver.js';
+import { ImpactAssessmentResolver, ImpactItemResolver } from './resolvers/impact-assessment.resolver.js';
 import { IncidentResolver } from './resolvers/incident.resolver.js';
 import { ManagementReviewResolver, ReviewActionResolver } from './resolvers/management-review.resolver.js';
 import { PolicyResolver } from './resolvers/policy.resolver.js';
@@ -21,7 +22,7 @@ import { SoaResolver } from './resolvers/soa.resolver.js';
 /** Builds the executable GraphQL schema from the resolvers (no I/O). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver, ReviewPackResolver],
+    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver, ReviewPackResolver, ImpactAssessmentResolver, ImpactItemResolver],
     // Every root field is checked against the permission table (src/auth/permissions.ts).
     globalMiddlewares: [authorize],
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],

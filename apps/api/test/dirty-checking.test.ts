@@ -21,7 +21,7 @@ describe.each(databases.available)('unit of work on $name', (database) => {
     orm = await openDatabase(target);
     await migrate(orm, target);
     await seedDemoIfEmpty(orm.em.fork());
-    // The seed opens no session; open one so every table has a row to read.
+    // The seed opens no session and imports no prediction log; add both so every table has a row to read.
     const em = orm.em.fork();
     const membership = await em.findOneOrFail(Membership, { role: Role.ADMIN }, { populate: ['organisation'] });
     await openSession(em, membership, 1);

@@ -57,3 +57,15 @@ export type FindingKind = (typeof findingKinds)[number];
 /** Whether a finding is still being dealt with. */
 export const findingStatuses = ['open', 'closed'] as const;
 export type FindingStatus = (typeof findingStatuses)[number];
+
+/** Where an AI system impact assessment stands (ISO/IEC 42005 5.11: approval); only an administrator approves. */
+export const impactAssessmentStatuses = ['draft', 'in-review', 'approved'] as const;
+export type ImpactAssessmentStatus = (typeof impactAssessmentStatuses)[number];
+
+/** Whether an assessed impact is a harm or a benefit (ISO/IEC 42005 6.8). */
+export const impactKinds = ['harm', 'benefit'] as const;
+export type ImpactKind = (typeof impactKinds)[number];
+
+/** Whom an impact falls on: individuals, groups of individuals, or society (ISO/IEC 42005; 42001 clause 6.1.4). */
+export const affectedLevels = ['individuals', 'groups', 'society'] as const;
+export type AffectedLevel = (typeof affectedLevels)[number];

@@ -1,5 +1,35 @@
-export { aiRoles, auditStatuses, euAiActTiers, findingKinds, findingStatuses, implementationStatuses, incidentStatuses, lifeCycleStages, riskStatuses, riskTreatmentOptions, seriousIncidentCases } from './enums.js';
-export type { AiRole, AuditStatus, EuAiActTier, FindingKind, FindingStatus, ImplementationStatus, IncidentStatus, LifeCycleStage, RiskStatus, RiskTreatmentOption, SeriousIncidentCase } from './enums.js';
+export {
+  affectedLevels,
+  aiRoles,
+  auditStatuses,
+  euAiActTiers,
+  findingKinds,
+  findingStatuses,
+  impactAssessmentStatuses,
+  impactKinds,
+  implementationStatuses,
+  incidentStatuses,
+  lifeCycleStages,
+  riskStatuses,
+  riskTreatmentOptions,
+  seriousIncidentCases,
+} from './enums.js';
+export type {
+  AffectedLevel,
+  AiRole,
+  AuditStatus,
+  EuAiActTier,
+  FindingKind,
+  FindingStatus,
+  ImpactAssessmentStatus,
+  ImpactKind,
+  ImplementationStatus,
+  IncidentStatus,
+  LifeCycleStage,
+  RiskStatus,
+  RiskTreatmentOption,
+  SeriousIncidentCase,
+} from './enums.js';
 export { annexAControls, annexAObjectives, type AnnexAControl, type AnnexAObjective } from './iso42001/annex-a.js';
 export { annexCObjectives, annexCRiskSources, type AnnexCObjective, type AnnexCRiskSource } from './iso42001/annex-c.js';
 export { clauses, type Clause } from './iso42001/clauses.js';

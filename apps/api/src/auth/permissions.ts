@@ -40,6 +40,8 @@ export const permissions: { readonly Query: Readonly<Record<string, Rule>>; read
     riskTrend: 'signed-in',
     risks: 'signed-in',
     statementOfApplicability: 'signed-in',
+    impactAssessments: 'signed-in',
+    impactAssessment: 'signed-in',
   },
   Mutation: {
     login: 'public',
@@ -81,6 +83,13 @@ export const permissions: { readonly Query: Readonly<Record<string, Rule>>; read
     createCertificationBody: ADMIN_ONLY,
     updateCertificationBody: ADMIN_ONLY,
     chooseCertificationBody: ADMIN_ONLY,
+    createImpactAssessment: RISK_EDITORS,
+    updateImpactAssessment: RISK_EDITORS,
+    approveImpactAssessment: ADMIN_ONLY,
+    deleteImpactAssessment: RISK_EDITORS,
+    addImpactItem: RISK_EDITORS,
+    updateImpactItem: RISK_EDITORS,
+    removeImpactItem: RISK_EDITORS,
   },
 };
 

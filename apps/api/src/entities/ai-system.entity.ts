@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AiRole, EuAiActTier, LifeCycleStage } from '@assay/schema';
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AiRoleEnum, EuAiActTierEnum, LifeCycleStageEnum } from '../graphql-enums.js';
+import { ImpactAssessment } from './impact-assessment.entity.js';
 import { Organisation } from './organisation.entity.js';
 
 /** An AI system in the organisation's inventory (clause 4.1, Annex A.4 and A.6). */
@@ -58,6 +59,10 @@ export class AiSystem {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Why the system has its EU AI Act tier.' })
   tierRationale: string | null = null;
+
+  /** Exposed in GraphQL through AiSystemResolver.impactAssessments, which batches the loads. */
+  @OneToMany(() => ImpactAssessment, (assessment) => assessment.aiSystem, { orderBy: { assessedOn: 'desc', title: 'asc' } })
+  impactAssessments = new Collection<ImpactAssessment>(this);
 
   @Property({ type: 'integer', version: true })
   @Field(() => Int)

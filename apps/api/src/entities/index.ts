@@ -10,6 +10,8 @@ import { FairnessThreshold } from './fairness-threshold.entity.js';
 import { FairnessWindow } from './fairness-window.entity.js';
 import { FairnessWindowCell } from './fairness-window-cell.entity.js';
 import { Finding } from './finding.entity.js';
+import { ImpactAssessment } from './impact-assessment.entity.js';
+import { ImpactItem } from './impact-item.entity.js';
 import { Incident } from './incident.entity.js';
 import { InterestedParty } from './interested-party.entity.js';
 import { ManagementReview } from './management-review.entity.js';
@@ -26,4 +28,4 @@ import { SoaEntry } from './soa-entry.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody, FairnessThreshold, PredictionImport, AuditLogEntry];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody, FairnessThreshold, PredictionImport, ImpactAssessment, ImpactItem, AuditLogEntry];

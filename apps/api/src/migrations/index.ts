@@ -13,6 +13,7 @@ import { Migration20261129010000_fairness_windows } from './Migration20261129010
 import { Migration20261129020000_certification_plan } from './Migration20261129020000_certification_plan.js';
 import { Migration20261129030000_fairness_thresholds } from './Migration20261129030000_fairness_thresholds.js';
 import { Migration20261129040000_prediction_imports } from './Migration20261129040000_prediction_imports.js';
+import { Migration20261129050000_impact_assessments } from './Migration20261129050000_impact_assessments.js';
 import { Migration20261129070000_api_tokens } from './Migration20261129070000_api_tokens.js';
 import { Migration20261129080000_audit_log } from './Migration20261129080000_audit_log.js';
 
@@ -33,6 +34,7 @@ export const migrations = [
   { name: 'Migration20261129020000_certification_plan', class: Migration20261129020000_certification_plan },
   { name: 'Migration20261129030000_fairness_thresholds', class: Migration20261129030000_fairness_thresholds },
   { name: 'Migration20261129040000_prediction_imports', class: Migration20261129040000_prediction_imports },
+  { name: 'Migration20261129050000_impact_assessments', class: Migration20261129050000_impact_assessments },
   { name: 'Migration20261129070000_api_tokens', class: Migration20261129070000_api_tokens },
   { name: 'Migration20261129080000_audit_log', class: Migration20261129080000_audit_log },
 ];

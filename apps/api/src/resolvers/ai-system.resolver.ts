@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
+import { ImpactAssessment } from '../entities/impact-assessment.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
@@ -41,6 +42,13 @@ export class AiSystemResolver {
   async risks(@Root() system: AiSystem, @Ctx() context: Context): Promise<Risk[]> {
     return context.em.find(Risk, { aiSystem: system, organisation: system.organisation }, { orderBy: { score: 'desc', title: 'asc' } });
   }
+
+  @FieldResolver(() => [ImpactAssessment], { description: 'The impact assessments of this system (ISO/IEC 42005), most recent first.' })
+  async impactAssessments(@Root() system: AiSystem): Promise<ImpactAssessment[]> {
+    // Batched across the systems of one response by MikroORM's dataloader.
+    return (await system.impactAssessments.load({ dataloader: true })).getItems();
+  }
+
   @Mutation(() => AiSystem, { description: 'Adds an AI system to the inventory.' })
   async createAiSystem(@Arg('input', () => CreateAiSystemInput) input: CreateAiSystemInput, @Ctx() context: Context): Promise<AiSystem> {
     const { membership } = viewerOf(context);

@@ -1,5 +1,5 @@
 import { scoreRisk } from '@assay/risk-engine';
-import { annexAControls, type AiRole, type EuAiActTier, type ImplementationStatus, type LifeCycleStage, type RiskStatus, type RiskTreatmentOption } from '@assay/schema';
+import { annexAControls, type AffectedLevel, type AiRole, type EuAiActTier, type ImpactAssessmentStatus, type ImpactKind, type ImplementationStatus, type LifeCycleStage, type RiskStatus, type RiskTreatmentOption } from '@assay/schema';
 import type { EntityManager } from '@mikro-orm/core';
 import { withActor } from '../audit/actor.js';
 import { hashPassword } from '../auth/password.js';
@@ -10,6 +10,8 @@ import { ContextIssue } from '../entities/context-issue.entity.js';
 import { CorrectiveAction } from '../entities/corrective-action.entity.js';
 import { Evidence } from '../entities/evidence.entity.js';
 import { Finding } from '../entities/finding.entity.js';
+import { ImpactAssessment } from '../entities/impact-assessment.entity.js';
+import { ImpactItem } from '../entities/impact-item.entity.js';
 import { Incident } from '../entities/incident.entity.js';
 import { InterestedParty } from '../entities/interested-party.entity.js';
 import { ManagementReview } from '../entities/management-review.entity.js';
@@ -194,6 +196,103 @@ export const DEMO_THRESHOLDS = [
   { system: 'Credit decisioning model', attribute: 'age band', metric: 'disparateImpact', direction: 'below', value: 0.8, privilegedGroup: 'under 60', minGroupSize: 30, risk: 'Credit model under-approves applicants over 60' },
 ] as const;
 
+export interface DemoImpactItem {
+  kind: ImpactKind;
+  affected: AffectedLevel;
+  affectedParties: string;
+  description: string;
+  severity: number;
+  likelihood: number;
+  mitigation: string | null;
+}
+
+export interface DemoImpactAssessment {
+  /** Name of the AI system in DEMO_AI_SYSTEMS. */
+  system: string;
+  title: string;
+  status: ImpactAssessmentStatus;
+  assessedOn: string;
+  nextReviewOn: string;
+  approvedBy?: string;
+  approvedOn?: string;
+  scope: string;
+  intendedUse: string;
+  foreseeableMisuse: string;
+  dataConsiderations: string;
+  modelConsiderations: string;
+  humanOversight: string;
+  fria?: {
+    deployerProcesses: string;
+    periodAndFrequency: string;
+    affectedCategories: string;
+    risksOfHarm: string;
+    measuresAndComplaints: string;
+    notifiedOn: string;
+  };
+  /** Titles of risks in DEMO_RISKS the assessment informs. */
+  risks: string[];
+  items: DemoImpactItem[];
+}
+
+/**
+ * The demo's impact assessments (ISO/IEC 42005): the credit model's, approved and with the
+ * Art. 27 FRIA that Annex III 5(b) calls for (Northwind builds the model and also deploys it on
+ * its own loans); the CV screener's, in review, without a FRIA (a private employer's hiring is
+ * not among the deployers of Art. 27).
+ */
+export const DEMO_IMPACT_ASSESSMENTS: readonly DemoImpactAssessment[] = [
+  {
+    system: 'Credit decisioning model',
+    title: 'Credit decisioning model: impact assessment and FRIA 2026',
+    status: 'approved',
+    assessedOn: '2026-07-20',
+    nextReviewOn: '2027-07-31',
+    approvedBy: 'Dana Demo',
+    approvedOn: '2026-07-31',
+    scope: 'Version 4 of the credit decisioning model as used on consumer loan applications up to EUR 50,000 in all EU operations, from application to decision notice.',
+    intendedUse: 'Scores applications for repayment risk and recommends approve, refer or decline; credit officers decide every referral and may overturn any recommendation.',
+    foreseeableMisuse: 'Using the score for pricing or marketing it was not validated for; treating a decline recommendation as final without review; applying it to business lending.',
+    dataConsiderations: 'Trained on 2019–2025 applications and repayment outcomes; age is excluded as a feature but correlates with income history length. Declared income is verified by the income document reader.',
+    modelConsiderations: 'Gradient-boosted trees with monotonic constraints; reason codes from feature contributions feed the decline notice. Revalidated quarterly by model risk.',
+    humanOversight: 'Credit officers review every referral and a 5% sample of automated declines; they can overturn any recommendation and must record why. The model can be switched to refer-all within an hour.',
+    fria: {
+      deployerProcesses: 'Consumer loan origination: online and branch applications are scored at submission, and the recommendation goes to the credit officer queue or the automated decision notice.',
+      periodAndFrequency: 'Continuously since March 2025, online around the clock and in branches during opening hours; about 4,000 applications a week.',
+      affectedCategories: 'Applicants for consumer loans, including older applicants, self-employed people and recent arrivals with short credit histories.',
+      risksOfHarm: 'Unjustified refusal of credit, indirect discrimination by age, and adverse decisions that applicants cannot understand or contest (Charter Arts. 21 and 47).',
+      measuresAndComplaints: 'Monthly fairness monitoring against the four-fifths rule with a re-assessment trigger; decisions suspended to refer-all on a breach; applicants can ask for a human review and an explanation through the complaints desk, answered within 15 working days.',
+      notifiedOn: '2026-08-04',
+    },
+    risks: ['Credit model under-approves applicants over 60', 'Explanations for declined loans are incomplete'],
+    items: [
+      { kind: 'harm', affected: 'groups', affectedParties: 'Applicants aged over 60', description: 'Lower approval rates for older applicants through proxies such as length of income history.', severity: 4, likelihood: 3, mitigation: 'Fairness threshold on disparate impact by age band; monotonic constraints reviewed; referrals instead of declines near the cut-off.' },
+      { kind: 'harm', affected: 'individuals', affectedParties: 'Declined applicants', description: 'Generic decline reasons leave applicants unable to understand or contest the decision.', severity: 3, likelihood: 3, mitigation: 'Reason codes from the model in every decline notice; human review on request.' },
+      { kind: 'harm', affected: 'society', affectedParties: 'Communities with thin credit files', description: 'Systematic exclusion from mainstream credit pushes people towards high-cost lenders.', severity: 3, likelihood: 2, mitigation: 'Alternative data (rent and utility payments) accepted with consent; approval rates by region reported to the board.' },
+      { kind: 'benefit', affected: 'individuals', affectedParties: 'Loan applicants', description: 'Most applicants get a decision within minutes instead of days.', severity: 3, likelihood: 5, mitigation: null },
+      { kind: 'benefit', affected: 'groups', affectedParties: 'Applicants with stable but informal income', description: 'Consistent scoring removes variation between branches and individual officers.', severity: 2, likelihood: 4, mitigation: 'Consistency checked in the quarterly validation.' },
+    ],
+  },
+  {
+    system: 'CV screening model',
+    title: 'CV screening model: impact assessment 2026',
+    status: 'in-review',
+    assessedOn: '2026-11-02',
+    nextReviewOn: '2027-11-02',
+    scope: "The supplier's CV ranking service as configured for Northwind Lending's recruitment in all EU offices, from application to interview shortlist.",
+    intendedUse: 'Ranks applications against the role profile so recruiters read the strongest first and shortlist for interview; recruiters see every application.',
+    foreseeableMisuse: 'Rejecting applications unread below a rank; using the ranking for internal promotion or redundancy decisions.',
+    dataConsiderations: "The supplier's model was trained on its customers' past hiring decisions, which may carry historical bias; Northwind's own outcomes are fed back monthly as a prediction log.",
+    modelConsiderations: 'A supplier model updated quarterly under contract notice; no access to weights, so monitoring relies on outcomes by group.',
+    humanOversight: 'Recruiters decide every shortlist and must review at least the top 30 applications regardless of rank; weekly fairness monitoring by sex.',
+    risks: ['CV screener shortlists fewer women'],
+    items: [
+      { kind: 'harm', affected: 'groups', affectedParties: 'Women applying for technical roles', description: 'Women are shortlisted at a lower rate than men with similar experience.', severity: 4, likelihood: 3, mitigation: 'Weekly disparate-impact monitoring against the four-fifths rule; breaches raise a finding and a risk re-assessment.' },
+      { kind: 'harm', affected: 'individuals', affectedParties: 'Applicants with career gaps', description: 'Career gaps for caring or illness lower the rank of otherwise suitable applicants.', severity: 3, likelihood: 3, mitigation: 'Gap length removed from the role profile; recruiters told to read beyond the rank.' },
+      { kind: 'benefit', affected: 'individuals', affectedParties: 'Applicants', description: 'Applicants hear back within a week instead of a month.', severity: 2, likelihood: 4, mitigation: null },
+    ],
+  },
+];
+
 function isDone(status: ImplementationStatus): boolean {
   return status === 'implemented' || status === 'verified';
 }
@@ -313,6 +412,26 @@ async function seedIn(em: EntityManager, log: (line: string) => void, today: str
       }
       risks.set(demo.title, risk);
     });
+    for (const demo of DEMO_IMPACT_ASSESSMENTS) {
+      const { system, fria, risks: riskTitles, items, approvedBy, approvedOn, ...fields } = demo;
+      const assessment = tx.create(ImpactAssessment, {
+        organisation,
+        aiSystem: systems.get(system)!,
+        ...fields,
+        approvedBy: approvedBy ?? null,
+        approvedOn: approvedOn ?? null,
+        friaRequired: fria !== undefined,
+        friaDeployerProcesses: fria?.deployerProcesses ?? null,
+        friaPeriodAndFrequency: fria?.periodAndFrequency ?? null,
+        friaAffectedCategories: fria?.affectedCategories ?? null,
+        friaRisksOfHarm: fria?.risksOfHarm ?? null,
+        friaMeasuresAndComplaints: fria?.measuresAndComplaints ?? null,
+        friaNotifiedOn: fria?.notifiedOn ?? null,
+        riskIds: riskTitles.map((title) => risks.get(title)!.id),
+      });
+      for (const item of items) tx.create(ImpactItem, { organisation, assessment, ...item });
+    }
+    log(`  ${DEMO_IMPACT_ASSESSMENTS.length} impact assessments`);
     for (const threshold of DEMO_THRESHOLDS) {
       const { system, risk, ...fields } = threshold;
       tx.create(FairnessThreshold, { organisation, aiSystem: systems.get(system)!, risk: risks.get(risk) ?? null, ...fields });
