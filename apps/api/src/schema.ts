@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { authorize } from './auth/permissions.js';
 import { AiSystemResolver } from './resolvers/ai-system.resolver.js';
 import { AuditResolver, CorrectiveActionResolver, FindingResolver } from './resolvers/audit.resolver.js';
+import { AuditLogResolver } from './resolvers/audit-log.resolver.js';
 import { AuthResolver } from './resolvers/auth.resolver.js';
 import { CertificationResolver } from './resolvers/certification.resolver.js';
 import { ContextResolver } from './resolvers/context.resolver.js';
@@ -22,7 +23,7 @@ import { SoaResolver } from './resolvers/soa.resolver.js';
 /** Builds the executable GraphQL schema from the resolvers (no I/O). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver, ReviewPackResolver, ImpactAssessmentResolver, ImpactItemResolver],
+    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver, ReviewPackResolver, ImpactAssessmentResolver, ImpactItemResolver, AuditLogResolver],
     // Every root field is checked against the permission table (src/auth/permissions.ts).
     globalMiddlewares: [authorize],
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],

@@ -94,6 +94,16 @@ export class AuditTrail implements EventSubscriber {
         head = last ? { sequence: Number(last.sequence), hash: last.hash } : { sequence: 0, hash: GENESIS_HASH };
       }
       const operation = OPERATIONS[changeSet.type]!;
+      // The optimistic version is raised by the UPDATE itself, so it is not in the payload: log it.
+      const meta = changeSet.meta as EntityMetadata<object>;
+      const versionKey = meta.versionProperty as string | undefined;
+      const original = changeSet.originalEntity as Record<string, unknown> | undefined;
+      const payload = { ...(changeSet.payload as Record<string, unknown>) };
+      const previous = { ...(beforeValues(changeSet as ChangeSet<object>) ?? {}) };
+      if (operation === 'update' && versionKey && typeof original?.[versionKey] === 'number') {
+        previous[versionKey] = original[versionKey];
+        payload[versionKey] = (original[versionKey] as number) + 1;
+      }
       const fields = {
         sequence: head.sequence + 1,
         at,
@@ -102,8 +112,8 @@ export class AuditTrail implements EventSubscriber {
         entityType: changeSet.name,
         entityId: String(changeSet.getPrimaryKey() ?? (changeSet.entity as { id?: string }).id ?? ''),
         operation,
-        before: operation === 'create' ? null : serialise(beforeValues(changeSet as ChangeSet<object>), changeSet.meta as EntityMetadata<object>),
-        after: operation === 'delete' ? null : serialise(changeSet.payload as Record<string, unknown>, changeSet.meta as EntityMetadata<object>),
+        before: operation === 'create' ? null : serialise(previous, meta),
+        after: operation === 'delete' ? null : serialise(payload, meta),
       };
       const entry = Object.assign(new AuditLogEntry(), fields, { organisation, previousHash: head.hash, hash: entryHash(head.hash, fields) });
       args.uow.computeChangeSet(entry);

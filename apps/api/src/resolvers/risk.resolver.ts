@@ -4,7 +4,8 @@ import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { RiskAssessment } from '../entities/risk-assessment.entity.js';
-import { notFound } from '../errors.js';
+import { recordsAt } from '../audit/history.js';
+import { badInput, notFound } from '../errors.js';
 import { aiSystemOf } from '../services/ai-systems.js';
 import { applyDetails, checkRating, matrix, ratingsOf, recordAssessment, rescore } from '../services/risk-register.js';
 import { SHORT_TEXT_MAX, requiredText } from '../services/text.js';
@@ -12,11 +13,36 @@ import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { CreateRiskInput, UpdateRiskInput } from './risk.input.js';
 import { RiskMatrixInfo } from './risk-matrix.type.js';
 
+/** Marks a risk rebuilt from the audit log with the moment it shows. */
+const AS_OF = Symbol('asOf');
+
+/** The register as it stood at a moment: detached Risk objects built from the audit log's records. */
+async function risksAt(context: Context, at: Date): Promise<Risk[]> {
+  const { organisation } = viewerOf(context).membership;
+  if (at.getTime() > Date.now()) throw badInput('asOf', `must not be in the future, got ${at.toISOString()}`);
+  const records = await recordsAt(context.em, organisation, 'Risk', at);
+  const risks = [...records.values()].map((state) => {
+    const risk = Object.assign(new Risk(), state, {
+      organisation,
+      aiSystem: typeof state.aiSystem === 'string' ? context.em.getReference(AiSystem, state.aiSystem) : null,
+      createdAt: new Date(String(state.createdAt)),
+      updatedAt: new Date(String(state.updatedAt ?? state.createdAt)),
+    }) as Risk & { [AS_OF]?: Date };
+    risk[AS_OF] = at;
+    return risk;
+  });
+  return risks.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
+}
+
 @Resolver(() => Risk)
 export class RiskResolver {
-  @Query(() => [Risk], { description: "The organisation's risks, highest score first." })
-  async risks(@Ctx() context: Context): Promise<Risk[]> {
+  @Query(() => [Risk], { description: "The organisation's risks, highest score first; with asOf, the register exactly as it stood then, rebuilt from the audit log." })
+  async risks(
+    @Arg('asOf', () => Date, { nullable: true, description: 'A past moment: the risks as recorded then (the audit log starts when Assay began recording).' }) asOf: Date | null,
+    @Ctx() context: Context,
+  ): Promise<Risk[]> {
     const { membership } = viewerOf(context);
+    if (asOf != null) return risksAt(context, asOf);
     return context.em.find(Risk, { organisation: membership.organisation }, { orderBy: { score: 'desc', title: 'asc' } });
   }
   @Query(() => Risk, { nullable: true })
@@ -31,8 +57,10 @@ export class RiskResolver {
     return risk.aiSystem ? Reference.create(risk.aiSystem).load({ dataloader: true }) : null;
   }
 
-  @FieldResolver(() => [RiskAssessment], { description: 'Every assessment of the risk, newest first.' })
-  async assessments(@Root() risk: Risk): Promise<RiskAssessment[]> {
+  @FieldResolver(() => [RiskAssessment], { description: 'Every assessment of the risk, newest first (for a past register, those made by then).' })
+  async assessments(@Root() risk: Risk, @Ctx() context: Context): Promise<RiskAssessment[]> {
+    const asOf = (risk as Risk & { [AS_OF]?: Date })[AS_OF];
+    if (asOf !== undefined) return context.em.find(RiskAssessment, { risk: risk.id, assessedAt: { $lte: asOf } }, { orderBy: { assessedAt: 'desc' } });
     // Batched across the risks of one response by MikroORM's dataloader.
     const loaded = await risk.assessments.load({ dataloader: true });
     return loaded.getItems();

@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { DatabaseTarget } from '../src/env.js';
+import { useDemoApi } from './support/api.js';
+import { testDatabases } from './support/databases.js';
+
+const databases = await testDatabases();
+const run = promisify(execFile);
+
+interface Entry {
+  sequence: number;
+  actor: string;
+  entityType: string;
+  entityId: string;
+  operation: string;
+  before: string | null;
+  after: string | null;
+}
+
+const ENTRY = 'sequence actor entityType entityId operation before after';
+
+function databaseUrl(target: DatabaseTarget): string {
+  return target.kind === 'sqlite' ? `sqlite:${target.path}` : target.url;
+}
+
+describe.each(databases.available)('audit log on $name', (database) => {
+  const demo = useDemoApi(database);
+  const riskByTitle = async (title: string) => {
+    const result = await demo.api.graphql<{ risks: { id: string; version: number; owner: string | null; likelihood: number; impact: number }[] & { title: string }[] }>(
+      `{ risks { id title version owner likelihood impact } }`,
+      {},
+      demo.admin,
+    );
+    return (result.data!.risks as unknown as { id: string; title: string; version: number; owner: string | null }[]).find((risk) => risk.title === title)!;
+  };
+
+  it('records who changed what, with the values before and after', async () => {
+    const risk = await riskByTitle('Supplier model update without notice');
+    const updated = await demo.api.graphql(`mutation($id: ID!, $input: UpdateRiskInput!) { updateRisk(id: $id, input: $input) { id } }`, { id: risk.id, input: { expectedVersion: risk.version, owner: 'Vendor Manager' } }, demo.admin);
+    expect(updated.errors).toBeUndefined();
+    const log = await demo.api.graphql<{ auditLog: Entry[] }>(`query($id: String!) { auditLog(entityType: "Risk", entityId: $id) { ${ENTRY} } }`, { id: risk.id }, demo.executive);
+    const [latest, ...older] = log.data!.auditLog;
+    expect(latest).toMatchObject({ actor: 'demo@assay.local', entityType: 'Risk', entityId: risk.id, operation: 'update' });
+    expect(JSON.parse(latest!.before!)).toMatchObject({ owner: 'Procurement Lead', version: risk.version });
+    expect(JSON.parse(latest!.after!)).toMatchObject({ owner: 'Vendor Manager', version: risk.version + 1 });
+    // The seed created it, as Assay itself.
+    expect(older.at(-1)).toMatchObject({ actor: 'Assay demo seed', operation: 'create' });
+    expect(JSON.parse(older.at(-1)!.after!)).toMatchObject({ title: 'Supplier model update without notice', owner: 'Procurement Lead', likelihood: 3, impact: 3 });
+    // No password hash or token hash ever reaches the log.
+    const everything = await demo.api.graphql<{ auditLog: Entry[] }>(`{ auditLog(first: 500) { after before } }`, {}, demo.admin);
+    expect(JSON.stringify(everything.data)).not.toMatch(/scrypt|passwordHash|tokenHash/);
+  });
+
+  it('names the API token a change came through', async () => {
+    const created = await demo.api.graphql<{ createApiToken: { token: string } }>(`mutation { createApiToken(name: "nightly sync") { token } }`, {}, demo.admin);
+    const token = created.data!.createApiToken.token;
+    const risk = await riskByTitle('Supplier model update without notice');
+    await demo.api.graphql(`mutation($id: ID!, $input: UpdateRiskInput!) { updateRisk(id: $id, input: $input) { id } }`, { id: risk.id, input: { expectedVersion: risk.version, owner: 'Procurement Lead' } }, token);
+    const log = await demo.api.graphql<{ auditLog: Entry[] }>(`query($id: String!) { auditLog(entityId: $id, first: 1) { actor } }`, { id: risk.id }, demo.admin);
+    expect(log.data?.auditLog).toEqual([{ actor: 'demo@assay.local (API token "nightly sync")' }]);
+  });
+
+  it('shows the register as it stood at a past moment', async () => {
+    const before = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const risk = await riskByTitle('Energy use of retraining not monitored');
+    const changed = await demo.api.graphql(`mutation($id: ID!, $input: UpdateRiskInput!) { updateRisk(id: $id, input: $input) { score } }`, { id: risk.id, input: { expectedVersion: risk.version, likelihood: 5, impact: 5 } }, demo.admin);
+    expect(changed.errors).toBeUndefined();
+    const then = await demo.api.graphql<{ risks: { id: string; likelihood: number; score: number; level: string; assessments: unknown[] }[] }>(
+      `query($asOf: DateTimeISO) { risks(asOf: $asOf) { id likelihood score level assessments { score } } }`,
+      { asOf: before },
+      demo.executive,
+    );
+    expect(then.errors).toBeUndefined();
+    const past = then.data!.risks.find((entry) => entry.id === risk.id)!;
+    expect(past).toMatchObject({ likelihood: 2, score: 4, level: 'Low' });
+    expect(past.assessments).toHaveLength(1);
+    const now = await demo.api.graphql<{ risks: { id: string; score: number }[] }>(`{ risks { id score } }`, {}, demo.executive);
+    expect(now.data!.risks.find((entry) => entry.id === risk.id)!.score).toBe(25);
+    // The heatmap then and now: the risk moved from (2, 2) to (5, 5).
+    const cell = (map: { cells: { likelihood: number; impact: number; count: number }[] }, l: number, i: number) => map.cells.find((c) => c.likelihood === l && c.impact === i)!.count;
+    const maps = await demo.api.graphql<{ then: { cells: { likelihood: number; impact: number; count: number }[]; total: number }; now: { cells: { likelihood: number; impact: number; count: number }[] } }>(
+      `query($asOf: DateTimeISO) { then: riskHeatmap(asOf: $asOf) { total cells { likelihood impact count } } now: riskHeatmap { cells { likelihood impact count } } }`,
+      { asOf: before },
+      demo.executive,
+    );
+    expect(cell(maps.data!.now, 5, 5) - cell(maps.data!.then, 5, 5)).toBe(1);
+    expect(cell(maps.data!.then, 2, 2) - cell(maps.data!.now, 2, 2)).toBe(1);
+    const future = await demo.api.graphql(`{ risks(asOf: "2999-01-01T00:00:00Z") { id } }`, {}, demo.admin);
+    expect(future.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'asOf' } });
+  });
+
+  it('detects an altered, a deleted and an inserted entry, through the API and the command line', async () => {
+    const verify = async () => (await demo.api.graphql<{ verifyAuditLog: { entries: number; intact: boolean; brokenAt: number | null; problem: string | null } }>(`{ verifyAuditLog { entries intact brokenAt problem } }`, {}, demo.admin)).data!.verifyAuditLog;
+    const intact = await verify();
+    expect(intact).toMatchObject({ intact: true, brokenAt: null });
+    expect(intact.entries).toBeGreaterThan(100);
+    const cli = ['tsx', 'src/scripts/audit-verify.ts', '--database-url', databaseUrl(demo.api.target)];
+    expect((await run('npx', cli)).stdout).toMatch(/^Northwind Lending \(demo\): intact, \d+ entries$/m);
+
+    const connection = demo.api.orm.em.getConnection();
+    const [victim] = (await connection.execute('select id, after from audit_log_entry where sequence = 10')) as { id: string; after: string }[];
+    await connection.execute('update audit_log_entry set after = ? where id = ?', [victim!.after.replace('"', '"x'), victim!.id]);
+    expect(await verify()).toMatchObject({ intact: false, brokenAt: 10, problem: 'entry 10 was altered after it was written (its hash no longer matches its contents)' });
+    const failed = await run('npx', cli).catch((error: { code: number; stdout: string }) => error);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stdout: string }).stdout).toContain('BROKEN at entry 10');
+    await connection.execute('update audit_log_entry set after = ? where id = ?', [victim!.after, victim!.id]);
+
+    const [row] = (await connection.execute('select * from audit_log_entry where sequence = 20')) as Record<string, unknown>[];
+    await connection.execute('delete from audit_log_entry where sequence = 20');
+    expect(await verify()).toMatchObject({ intact: false, brokenAt: 21, problem: 'entry 20 is missing (deleted), the next one is 21' });
+    // Put a forged entry where it was: right number, but not the chain's hash.
+    const columns = Object.keys(row!);
+    await connection.execute(`insert into audit_log_entry (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`, columns.map((column) => (column === 'previous_hash' ? 'f'.repeat(64) : row![column])) as never);
+    expect(await verify()).toMatchObject({ intact: false, brokenAt: 20, problem: 'entry 20 does not follow entry 19 (an entry was inserted, replaced or reordered)' });
+  });
+});
