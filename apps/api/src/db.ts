@@ -27,12 +27,14 @@ const migrationsOptions = {
  * does not exist yet; for SQLite the file and its folder are. Connection problems become a
  * ConfigError that names DATABASE_URL.
  */
-export async function openDatabase(target: DatabaseTarget, options: { debug?: boolean } = {}): Promise<Orm> {
+export async function openDatabase(target: DatabaseTarget, options: { debug?: boolean; onQuery?: (sql: string) => void } = {}): Promise<Orm> {
   const common = {
     entities,
     extensions: [Migrator],
     migrations: migrationsOptions,
-    debug: options.debug ?? false,
+    // onQuery sees every SQL statement (tests count them); debug prints them.
+    debug: options.onQuery ? (['query'] as const).slice() : (options.debug ?? false),
+    ...(options.onQuery ? { logger: options.onQuery } : {}),
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: true },
     subscribers: [new AuditTrail()],

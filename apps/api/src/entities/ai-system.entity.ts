@@ -5,6 +5,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AiRoleEnum, EuAiActTierEnum, LifeCycleStageEnum } from '../graphql-enums.js';
 import { ImpactAssessment } from './impact-assessment.entity.js';
 import { Organisation } from './organisation.entity.js';
+import type { Risk } from './risk.entity.js';
 
 /** An AI system in the organisation's inventory (clause 4.1, Annex A.4 and A.6). */
 @Entity({ tableName: 'ai_system' })
@@ -61,6 +62,10 @@ export class AiSystem {
   tierRationale: string | null = null;
 
   /** Exposed in GraphQL through AiSystemResolver.impactAssessments, which batches the loads. */
+  /** The risks recorded against the system (named, not imported: Risk imports this class). */
+  @OneToMany<Risk, AiSystem>('Risk', 'aiSystem', { orderBy: { score: 'desc', title: 'asc' } })
+  risks = new Collection<Risk>(this);
+
   @OneToMany(() => ImpactAssessment, (assessment) => assessment.aiSystem, { orderBy: { assessedOn: 'desc', title: 'asc' } })
   impactAssessments = new Collection<ImpactAssessment>(this);
 

@@ -39,8 +39,9 @@ export class AiSystemResolver {
   }
 
   @FieldResolver(() => [Risk], { description: 'The risks recorded against this system, highest score first.' })
-  async risks(@Root() system: AiSystem, @Ctx() context: Context): Promise<Risk[]> {
-    return context.em.find(Risk, { aiSystem: system, organisation: system.organisation }, { orderBy: { score: 'desc', title: 'asc' } });
+  async risks(@Root() system: AiSystem): Promise<Risk[]> {
+    // Batched across the systems of one response by MikroORM's dataloader.
+    return (await system.risks.load({ dataloader: true })).getItems();
   }
 
   @FieldResolver(() => [ImpactAssessment], { description: 'The impact assessments of this system (ISO/IEC 42005), most recent first.' })

@@ -26,8 +26,8 @@ export interface TestApi {
 }
 
 /** Opens a fresh database, migrates and seeds it, and serves the API on a free loopback port. */
-export async function startTestApi(target: DatabaseTarget): Promise<TestApi> {
-  const orm = await openDatabase(target);
+export async function startTestApi(target: DatabaseTarget, options: { onQuery?: (sql: string) => void } = {}): Promise<TestApi> {
+  const orm = await openDatabase(target, options);
   await migrate(orm, target);
   await seedDemoIfEmpty(orm.em.fork());
   const loggedErrors: unknown[] = [];

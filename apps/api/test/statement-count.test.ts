@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SIGN_IN } from '../src/seed/demo.js';
+import { startTestApi, type TestApi } from './support/api.js';
+import { testDatabases } from './support/databases.js';
+
+const databases = await testDatabases();
+
+/** List queries with nested lists: each must cost the same number of statements whatever the data. */
+const QUERIES = {
+  'AI systems with their risks and impact assessments': '{ aiSystems { name risks { title } impactAssessments { title } } }',
+  'risks with their AI system and assessments': '{ risks { title aiSystem { name } assessments { score } } }',
+  'audits with findings and corrective actions': '{ audits { title findings { description correctiveActions { description } } } }',
+  'findings with their AI system and risk': '{ findings { description aiSystem { name } risk { title } } }',
+  'fairness thresholds with system and risk': '{ fairnessThresholds { metric aiSystem { name } risk { title } } }',
+};
+
+describe.each(databases.available)('SQL statements per request on $name', (database) => {
+  let api: TestApi;
+  let token: string;
+  let counting = false;
+  let statements = 0;
+
+  beforeAll(async () => {
+    api = await startTestApi(database.create(), {
+      onQuery: (message) => {
+        if (counting && /\[query\]/.test(message)) statements += 1;
+      },
+    });
+    token = await api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+  });
+  afterAll(() => api?.close());
+
+  async function count(query: string): Promise<number> {
+    statements = 0;
+    counting = true;
+    const result = await api.graphql(query, {}, token);
+    counting = false;
+    expect(result.errors).toBeUndefined();
+    return statements;
+  }
+
+  /** One request at a time, so the counts do not mix. */
+  async function countAll(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const [name, query] of Object.entries(QUERIES)) counts[name] = await count(query);
+    return counts;
+  }
+
+  it('stays the same when the registers grow', async () => {
+    const before = await countAll();
+    // Grow every list: five more AI systems, each with two risks, and an audit with findings and actions.
+    for (let index = 0; index < 5; index += 1) {
+      const system = await api.graphql<{ createAiSystem: { id: string } }>(
+        `mutation($input: CreateAiSystemInput!) { createAiSystem(input: $input) { id } }`,
+        { input: { name: `Extra system ${index}`, organisationRole: 'PROVIDER' } },
+        token,
+      );
+      for (const title of ['first', 'second']) {
+        await api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input: { title: `Extra ${index} ${title}`, likelihood: 2, impact: 3, aiSystemId: system.data!.createAiSystem.id } }, token);
+      }
+      const audit = await api.graphql<{ createAudit: { id: string } }>(`mutation($input: AuditInput!) { createAudit(input: $input) { id } }`, { input: { title: `Extra audit ${index}`, plannedOn: '2026-11-01' } }, token);
+      const finding = await api.graphql<{ addFinding: { id: string } }>(
+        `mutation($auditId: ID!, $input: FindingInput!) { addFinding(auditId: $auditId, input: $input) { id } }`,
+        { auditId: audit.data!.createAudit.id, input: { kind: 'OBSERVATION', description: 'Extra', raisedOn: '2026-11-02' } },
+        token,
+      );
+      await api.graphql(`mutation($findingId: ID!, $input: CorrectiveActionInput!) { addCorrectiveAction(findingId: $findingId, input: $input) { id } }`, { findingId: finding.data!.addFinding.id, input: { description: 'Extra action', dueDate: '2026-12-01' } }, token);
+    }
+    const after = await countAll();
+    expect(after).toEqual(before);
+    // Small and bounded: a session lookup, the list, and one batched load per nested level.
+    for (const [name, total] of Object.entries(after)) {
+      expect(total, name).toBeGreaterThanOrEqual(2);
+      expect(total, name).toBeLessThanOrEqual(6);
+    }
+  });
+});
