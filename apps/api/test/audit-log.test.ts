@@ -100,7 +100,10 @@ describe.each(databases.available)('audit log on $name', (database) => {
     expect((await run('npx', cli)).stdout).toMatch(/^Northwind Lending \(demo\): intact, \d+ entries$/m);
 
     const connection = demo.api.orm.em.getConnection();
-    const [victim] = (await connection.execute('select id, after from audit_log_entry where sequence = 10')) as { id: string; after: string }[];
+    // Northwind's chain only: the second demo organisation has its own, numbered from 1 too.
+    const me = await demo.api.graphql<{ me: { organisation: { id: string } } }>(`{ me { organisation { id } } }`, {}, demo.admin);
+    const organisation = me.data!.me.organisation.id;
+    const [victim] = (await connection.execute('select id, after from audit_log_entry where organisation_id = ? and sequence = 10', [organisation])) as { id: string; after: string }[];
     await connection.execute('update audit_log_entry set after = ? where id = ?', [victim!.after.replace('"', '"x'), victim!.id]);
     expect(await verify()).toMatchObject({ intact: false, brokenAt: 10, problem: 'entry 10 was altered after it was written (its hash no longer matches its contents)' });
     const failed = await run('npx', cli).catch((error: { code: number; stdout: string }) => error);
@@ -108,8 +111,8 @@ describe.each(databases.available)('audit log on $name', (database) => {
     expect((failed as { stdout: string }).stdout).toContain('BROKEN at entry 10');
     await connection.execute('update audit_log_entry set after = ? where id = ?', [victim!.after, victim!.id]);
 
-    const [row] = (await connection.execute('select * from audit_log_entry where sequence = 20')) as Record<string, unknown>[];
-    await connection.execute('delete from audit_log_entry where sequence = 20');
+    const [row] = (await connection.execute('select * from audit_log_entry where organisation_id = ? and sequence = 20', [organisation])) as Record<string, unknown>[];
+    await connection.execute('delete from audit_log_entry where organisation_id = ? and sequence = 20', [organisation]);
     expect(await verify()).toMatchObject({ intact: false, brokenAt: 21, problem: 'entry 20 is missing (deleted), the next one is 21' });
     // Put a forged entry where it was: right number, but not the chain's hash.
     const columns = Object.keys(row!);

@@ -304,8 +304,42 @@ function isDone(status: ImplementationStatus): boolean {
 export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => void = () => undefined, today = todayIso()): Promise<boolean> {
   const existing = await em.count(Organisation, {});
   if (existing > 0) return false;
-  await withActor({ id: null, label: 'Assay demo seed' }, () => seedIn(em, log, today));
+  await withActor({ id: null, label: 'Assay demo seed' }, async () => {
+    await seedIn(em, log, today);
+    await seedSecondTenant(em, log);
+  });
   return true;
+}
+
+/** The second demo organisation's administrator; its records must never show to Northwind, nor Northwind's to it. */
+export const SECOND_TENANT_ADMIN = { email: 'admin@contoso-health.local', password: 'assay-demo' } as const;
+
+/** A small second organisation, so that tenant isolation can be seen and tested. */
+async function seedSecondTenant(em: EntityManager, log: (line: string) => void): Promise<void> {
+  await em.transactional(async (tx) => {
+    const organisation = tx.create(Organisation, { name: 'Contoso Health (demo)', aimsScope: 'Clinical triage support in two hospitals.' });
+    const user = tx.create(User, { email: SECOND_TENANT_ADMIN.email, name: 'Casey Contoso', passwordHash: await hashPassword(SECOND_TENANT_ADMIN.password) });
+    tx.create(Membership, { user, organisation, role: Role.ADMIN });
+    const triage = tx.create(AiSystem, {
+      organisation,
+      name: 'Emergency triage assistant',
+      purpose: 'Suggests a triage category for patients arriving at the emergency department.',
+      organisationRole: 'customer',
+      lifeCycleStage: 'operation-monitoring',
+      euAiActTier: 'high-risk',
+      tierRationale: 'Annex III point 5(d): triage of patients in emergency healthcare.',
+    });
+    for (const [title, likelihood, impact] of [
+      ['Triage assistant under-triages older patients', 3, 5],
+      ['Clinicians over-rely on the suggested category', 3, 4],
+    ] as const) {
+      const risk = tx.create(Risk, { organisation, aiSystem: triage, title, likelihood, impact, score: 0, level: '', withinAppetite: false });
+      rescore(risk);
+      recordAssessment(tx, risk, user);
+    }
+    annexAControls.forEach((control) => tx.create(SoaEntry, { organisation, controlId: control.id, applicable: true, implementationStatus: 'planned', justification: 'Needed to treat the clinical AI risks.' }));
+  });
+  log('Seeded a second demo organisation, Contoso Health, to show tenant isolation.');
 }
 
 async function seedIn(em: EntityManager, log: (line: string) => void, today: string): Promise<void> {

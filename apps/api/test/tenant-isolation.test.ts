@@ -1,0 +1,133 @@
+import { type GraphQLField, type GraphQLInputType, getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType, isScalarType } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSchema } from '../src/schema.js';
+import { SECOND_TENANT_ADMIN } from '../src/seed/demo.js';
+import { useDemoApi } from './support/api.js';
+import { testDatabases } from './support/databases.js';
+
+const databases = await testDatabases();
+const schema = await createSchema();
+
+/** Which kind of record an id argument names, from the argument's or the operation's name. */
+const KINDS: [RegExp, string][] = [
+  [/ImpactItem/, 'impactItem'],
+  [/ImpactAssessment|^assessmentId$/, 'impactAssessment'],
+  [/CorrectiveAction/, 'correctiveAction'],
+  [/ReviewAction/, 'reviewAction'],
+  [/ManagementReview|^reviewId$/, 'review'],
+  [/Finding|^findingId$/, 'finding'],
+  [/Audit|^auditId$/, 'audit'],
+  [/FairnessThreshold/, 'threshold'],
+  [/CertificationBody/, 'certificationBody'],
+  [/ContextIssue/, 'contextIssue'],
+  [/InterestedParty/, 'interestedParty'],
+  [/Evidence/, 'evidence'],
+  [/Incident/, 'incident'],
+  [/Polic/, 'policy'],
+  [/ApiToken/, 'apiToken'],
+  [/AiSystem|^aiSystemId$|^fairness/, 'aiSystem'],
+  [/Risk|^risk$|^riskId$/, 'risk'],
+];
+
+function kindOf(argument: string, operation: string): string | null {
+  const name = argument === 'id' ? operation : argument;
+  for (const [pattern, kind] of KINDS) if (new RegExp(pattern.source, 'i').test(name)) return kind;
+  return null;
+}
+
+function sample(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return sample(type.ofType);
+  if (isListType(type)) return [];
+  if (isEnumType(type)) return type.getValues()[0]!.name;
+  if (isScalarType(type)) return ({ String: 'x', ID: '00000000-0000-4000-8000-000000000000', Int: 1, Float: 1, Boolean: false, DateTimeISO: '2026-01-01T00:00:00.000Z' } as Record<string, unknown>)[type.name] ?? 'x';
+  if (isInputObjectType(type)) return Object.fromEntries(Object.values(type.getFields()).filter((field) => isNonNullType(field.type)).map((field) => [field.name, sample(field.type)]));
+  return null;
+}
+
+describe.each(databases.available)('tenant isolation on $name', (database) => {
+  const demo = useDemoApi(database);
+  let other: string;
+  const northwind: Record<string, string> = {};
+
+  beforeAll(async () => {
+    other = await demo.api.signIn(SECOND_TENANT_ADMIN.email, SECOND_TENANT_ADMIN.password);
+    const token = await demo.api.graphql<{ createApiToken: { apiToken: { id: string } } }>(`mutation { createApiToken(name: "probe") { apiToken { id } } }`, {}, demo.admin);
+    northwind.apiToken = token.data!.createApiToken.apiToken.id;
+    const result = await demo.api.graphql<Record<string, any>>(
+      `{ aiSystems { id } risks { id } audits { id findings { id correctiveActions { id } } } managementReviews { id actions { id } } contextIssues { id }
+         interestedParties { id } evidence { id } incidents { id } policies { id } fairnessThresholds { id } certificationPlan { bodies { id } }
+         impactAssessments { id items { id } } }`,
+      {},
+      demo.admin,
+    );
+    expect(result.errors).toBeUndefined();
+    const data = result.data!;
+    Object.assign(northwind, {
+      aiSystem: data.aiSystems[0].id,
+      risk: data.risks[0].id,
+      audit: data.audits[0].id,
+      finding: data.audits[0].findings[0].id,
+      correctiveAction: data.audits[0].findings[0].correctiveActions[0].id,
+      review: data.managementReviews[0].id,
+      reviewAction: data.managementReviews[0].actions[0].id,
+      contextIssue: data.contextIssues[0].id,
+      interestedParty: data.interestedParties[0].id,
+      evidence: data.evidence[0].id,
+      incident: data.incidents[0].id,
+      policy: data.policies[0].id,
+      threshold: data.fairnessThresholds[0].id,
+      certificationBody: data.certificationPlan.bodies[0].id,
+      impactAssessment: data.impactAssessments[0].id,
+      impactItem: data.impactAssessments.find((entry: { items: unknown[] }) => entry.items.length > 0).items[0].id,
+    });
+  });
+
+  it('answers every operation that takes an id of another organisation with not found, never its data', async () => {
+    const probed: string[] = [];
+    for (const [root, type] of [['query', schema.getQueryType()!], ['mutation', schema.getMutationType()!]] as const) {
+      for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
+        const idArguments = field.args.filter((argument) => getNamedType(argument.type).name === 'ID');
+        if (idArguments.length === 0) continue;
+        const required = field.args.filter((argument) => isNonNullType(argument.type) || idArguments.includes(argument));
+        const variables: Record<string, unknown> = {};
+        for (const argument of required) {
+          const kind = idArguments.includes(argument) ? kindOf(argument.name, field.name) : null;
+          if (idArguments.includes(argument)) {
+            expect(kind, `${field.name}(${argument.name}): say which record this id names`).not.toBeNull();
+            variables[argument.name] = northwind[kind!];
+          } else variables[argument.name] = sample(argument.type);
+        }
+        const result = getNamedType(field.type);
+        const leaf = isObjectType(result) ? Object.values(result.getFields()).find((inner) => isLeafType(getNamedType(inner.type)) && inner.args.length === 0) : undefined;
+        const selection = isObjectType(result) ? ` { ${leaf?.name ?? '__typename'} }` : '';
+        const query = `${root} Probe(${required.map((argument) => `$${argument.name}: ${String(argument.type)}`).join(', ')}) { ${field.name}(${required.map((argument) => `${argument.name}: $${argument.name}`).join(', ')})${selection} }`;
+        const answer = await demo.api.graphql<Record<string, unknown>>(query, variables, other);
+        const code = answer.errors?.[0]?.extensions?.code;
+        const where = `${field.name} with Northwind's ${JSON.stringify(variables)}: ${JSON.stringify(answer)}`;
+        if (code === undefined) {
+          // A read may answer "nothing" (null or an empty list), never a record.
+          const value = answer.data?.[field.name];
+          expect(value === null || (Array.isArray(value) && value.length === 0), where).toBe(true);
+        } else expect(['NOT_FOUND', 'BAD_USER_INPUT'], where).toContain(code);
+        probed.push(field.name);
+      }
+    }
+    expect(probed.length).toBeGreaterThan(25);
+    expect(demo.api.loggedErrors).toEqual([]);
+  });
+
+  it('never lists another organisation’s rows, and leaves them unchanged', async () => {
+    const lists = `{ aiSystems { id } risks { id } findings { id } auditLog(first: 500) { entityId } }`;
+    const mine = await demo.api.graphql<Record<string, any>>(lists, {}, other);
+    const theirs = await demo.api.graphql<Record<string, any>>(lists, {}, demo.admin);
+    for (const key of ['aiSystems', 'risks', 'findings']) {
+      const overlap = mine.data![key].filter((row: { id: string }) => theirs.data![key].some((entry: { id: string }) => entry.id === row.id));
+      expect(overlap, key).toEqual([]);
+    }
+    expect(mine.data!.risks).toHaveLength(2);
+    expect(mine.data!.auditLog.some((entry: { entityId: string }) => entry.entityId === northwind.risk)).toBe(false);
+    // The foreign update above changed nothing at Northwind.
+    const risk = await demo.api.graphql<{ risk: { title: string; version: number } }>(`query($id: ID!) { risk(id: $id) { title version } }`, { id: northwind.risk }, demo.admin);
+    expect(risk.data?.risk.title).not.toBe('x');
+  });
+});
