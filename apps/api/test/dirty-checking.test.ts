@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../src/auth/roles.js';
 import { openSession } from '../src/auth/sessions.js';
 import { type Orm, migrate, openDatabase } from '../src/db.js';
+import { AiSystem } from '../src/entities/ai-system.entity.js';
 import { Membership } from '../src/entities/membership.entity.js';
+import { PredictionImport } from '../src/entities/prediction-import.entity.js';
 import type { DatabaseTarget } from '../src/env.js';
 import { entities } from '../src/entities/index.js';
 import { seedDemoIfEmpty } from '../src/seed/demo.js';
@@ -19,9 +21,12 @@ describe.each(databases.available)('unit of work on $name', (database) => {
     orm = await openDatabase(target);
     await migrate(orm, target);
     await seedDemoIfEmpty(orm.em.fork());
-    // The seed opens no session; open one so every table has a row to read.
+    // The seed opens no session and imports no prediction log; add one of each so every table has a row to read.
     const em = orm.em.fork();
     await openSession(em, await em.findOneOrFail(Membership, { role: Role.ADMIN }), 1);
+    const aiSystem = await em.findOneOrFail(AiSystem, { name: 'Credit decisioning model' });
+    em.create(PredictionImport, { organisation: aiSystem.organisation, aiSystem, sha256: 'a'.repeat(64), rows: 1, windows: 1 });
+    await em.flush();
   });
   afterAll(async () => {
     if (target.kind === 'postgresql') await orm.schema.dropDatabase(target.dbName).catch(() => undefined);
