@@ -49,6 +49,7 @@ describe.each(databases.available)('migrations on $name', (database) => {
       'Migration20261129020000_certification_plan',
       'Migration20261129030000_fairness_thresholds',
       'Migration20261129040000_prediction_imports',
+      'Migration20261129060000_objectives_training_suppliers',
     ]);
 
     const rows = (await connection.execute(

@@ -57,3 +57,19 @@ export type FindingKind = (typeof findingKinds)[number];
 /** Whether a finding is still being dealt with. */
 export const findingStatuses = ['open', 'closed'] as const;
 export type FindingStatus = (typeof findingStatuses)[number];
+
+/** Where an AI objective (clause 6.2) stands; whether its KPI is on target is computed, not stored. */
+export const objectiveStatuses = ['planned', 'active', 'achieved', 'missed', 'withdrawn'] as const;
+export type ObjectiveStatus = (typeof objectiveStatuses)[number];
+
+/** Which way a KPI improves: a higher value or a lower one is better. */
+export const kpiDirections = ['higher-is-better', 'lower-is-better'] as const;
+export type KpiDirection = (typeof kpiDirections)[number];
+
+/** What a supplier provides for the organisation's AI systems (Annex A.10.3). */
+export const supplyKinds = ['model', 'data', 'platform', 'service'] as const;
+export type SupplyKind = (typeof supplyKinds)[number];
+
+/** How far the due diligence on a supplier has gone (Annex A.10.3). */
+export const dueDiligenceStatuses = ['not-assessed', 'assessed', 'approved', 'rejected'] as const;
+export type DueDiligenceStatus = (typeof dueDiligenceStatuses)[number];

@@ -1,5 +1,5 @@
-export { aiRoles, auditStatuses, euAiActTiers, findingKinds, findingStatuses, implementationStatuses, incidentStatuses, lifeCycleStages, riskStatuses, riskTreatmentOptions, seriousIncidentCases } from './enums.js';
-export type { AiRole, AuditStatus, EuAiActTier, FindingKind, FindingStatus, ImplementationStatus, IncidentStatus, LifeCycleStage, RiskStatus, RiskTreatmentOption, SeriousIncidentCase } from './enums.js';
+export { aiRoles, auditStatuses, dueDiligenceStatuses, euAiActTiers, findingKinds, findingStatuses, implementationStatuses, incidentStatuses, kpiDirections, lifeCycleStages, objectiveStatuses, riskStatuses, riskTreatmentOptions, seriousIncidentCases, supplyKinds } from './enums.js';
+export type { AiRole, AuditStatus, DueDiligenceStatus, EuAiActTier, FindingKind, FindingStatus, ImplementationStatus, IncidentStatus, KpiDirection, LifeCycleStage, ObjectiveStatus, RiskStatus, RiskTreatmentOption, SeriousIncidentCase, SupplyKind } from './enums.js';
 export { annexAControls, annexAObjectives, type AnnexAControl, type AnnexAObjective } from './iso42001/annex-a.js';
 export { annexCObjectives, annexCRiskSources, type AnnexCObjective, type AnnexCRiskSource } from './iso42001/annex-c.js';
 export { clauses, type Clause } from './iso42001/clauses.js';

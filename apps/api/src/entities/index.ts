@@ -1,3 +1,4 @@
+import { AiObjective } from './ai-objective.entity.js';
 import { AiSystem } from './ai-system.entity.js';
 import { Audit } from './audit.entity.js';
 import { CertificationBody } from './certification-body.entity.js';
@@ -11,6 +12,7 @@ import { FairnessWindowCell } from './fairness-window-cell.entity.js';
 import { Finding } from './finding.entity.js';
 import { Incident } from './incident.entity.js';
 import { InterestedParty } from './interested-party.entity.js';
+import { KpiMeasurement } from './kpi-measurement.entity.js';
 import { ManagementReview } from './management-review.entity.js';
 import { Membership } from './membership.entity.js';
 import { Organisation } from './organisation.entity.js';
@@ -22,7 +24,9 @@ import { Risk } from './risk.entity.js';
 import { RiskAssessment } from './risk-assessment.entity.js';
 import { Session } from './session.entity.js';
 import { SoaEntry } from './soa-entry.entity.js';
+import { Supplier } from './supplier.entity.js';
+import { TrainingRecord } from './training-record.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody, FairnessThreshold, PredictionImport];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody, FairnessThreshold, PredictionImport, AiObjective, KpiMeasurement, TrainingRecord, Supplier];

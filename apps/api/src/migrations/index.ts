@@ -13,6 +13,7 @@ import { Migration20261129010000_fairness_windows } from './Migration20261129010
 import { Migration20261129020000_certification_plan } from './Migration20261129020000_certification_plan.js';
 import { Migration20261129030000_fairness_thresholds } from './Migration20261129030000_fairness_thresholds.js';
 import { Migration20261129040000_prediction_imports } from './Migration20261129040000_prediction_imports.js';
+import { Migration20261129060000_objectives_training_suppliers } from './Migration20261129060000_objectives_training_suppliers.js';
 
 /** Every migration in order; listed explicitly so the build needs no folder scanning. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   { name: 'Migration20261129020000_certification_plan', class: Migration20261129020000_certification_plan },
   { name: 'Migration20261129030000_fairness_thresholds', class: Migration20261129030000_fairness_thresholds },
   { name: 'Migration20261129040000_prediction_imports', class: Migration20261129040000_prediction_imports },
+  { name: 'Migration20261129060000_objectives_training_suppliers', class: Migration20261129060000_objectives_training_suppliers },
 ];
