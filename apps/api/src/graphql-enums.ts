@@ -2,6 +2,7 @@ import {
   affectedLevels,
   aiRoles,
   auditStatuses,
+  dueDiligenceStatuses,
   euAiActTiers,
   findingKinds,
   findingStatuses,
@@ -9,13 +10,17 @@ import {
   impactKinds,
   implementationStatuses,
   incidentStatuses,
+  kpiDirections,
   lifeCycleStages,
+  objectiveStatuses,
   riskStatuses,
   riskTreatmentOptions,
   seriousIncidentCases,
   type AffectedLevel,
+  supplyKinds,
   type AiRole,
   type AuditStatus,
+  type DueDiligenceStatus,
   type EuAiActTier,
   type FindingKind,
   type FindingStatus,
@@ -23,10 +28,13 @@ import {
   type ImpactKind,
   type ImplementationStatus,
   type IncidentStatus,
+  type KpiDirection,
   type LifeCycleStage,
+  type ObjectiveStatus,
   type RiskStatus,
   type RiskTreatmentOption,
   type SeriousIncidentCase,
+  type SupplyKind,
 } from '@assay/schema';
 import { registerEnumType } from 'type-graphql';
 
@@ -80,3 +88,15 @@ registerEnumType(ImpactKindEnum, { name: 'ImpactKind', description: 'Whether an 
 
 export const AffectedLevelEnum = enumOf<AffectedLevel>(affectedLevels);
 registerEnumType(AffectedLevelEnum, { name: 'AffectedLevel', description: 'Whom an impact falls on: INDIVIDUALS, GROUPS of individuals, or SOCIETY.' });
+
+export const ObjectiveStatusEnum = enumOf<ObjectiveStatus>(objectiveStatuses);
+registerEnumType(ObjectiveStatusEnum, { name: 'ObjectiveStatus', description: 'Where an AI objective (clause 6.2) stands; whether its KPI is on target is computed.' });
+
+export const KpiDirectionEnum = enumOf<KpiDirection>(kpiDirections);
+registerEnumType(KpiDirectionEnum, { name: 'KpiDirection', description: 'Which way a KPI improves: HIGHER_IS_BETTER or LOWER_IS_BETTER.' });
+
+export const SupplyKindEnum = enumOf<SupplyKind>(supplyKinds);
+registerEnumType(SupplyKindEnum, { name: 'SupplyKind', description: 'What a supplier provides for AI systems (Annex A.10.3).' });
+
+export const DueDiligenceStatusEnum = enumOf<DueDiligenceStatus>(dueDiligenceStatuses);
+registerEnumType(DueDiligenceStatusEnum, { name: 'DueDiligenceStatus', description: 'How far the due diligence on a supplier has gone (Annex A.10.3).' });

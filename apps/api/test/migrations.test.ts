@@ -50,6 +50,7 @@ describe.each(databases.available)('migrations on $name', (database) => {
       'Migration20261129030000_fairness_thresholds',
       'Migration20261129040000_prediction_imports',
       'Migration20261129050000_impact_assessments',
+      'Migration20261129060000_objectives_training_suppliers',
       'Migration20261129070000_api_tokens',
       'Migration20261129080000_audit_log',
     ]);

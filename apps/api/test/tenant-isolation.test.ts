@@ -10,6 +10,10 @@ const schema = await createSchema();
 
 /** Which kind of record an id argument names, from the argument's or the operation's name. */
 const KINDS: [RegExp, string][] = [
+  [/KpiMeasurement/, 'kpiMeasurement'],
+  [/Objective|^objectiveId$/, 'objective'],
+  [/TrainingRecord/, 'trainingRecord'],
+  [/Supplier/, 'supplier'],
   [/ImpactItem/, 'impactItem'],
   [/ImpactAssessment|^assessmentId$/, 'impactAssessment'],
   [/CorrectiveAction/, 'correctiveAction'],
@@ -56,7 +60,7 @@ describe.each(databases.available)('tenant isolation on $name', (database) => {
     const result = await demo.api.graphql<Record<string, any>>(
       `{ aiSystems { id } risks { id } audits { id findings { id correctiveActions { id } } } managementReviews { id actions { id } } contextIssues { id }
          interestedParties { id } evidence { id } incidents { id } policies { id } fairnessThresholds { id } certificationPlan { bodies { id } }
-         impactAssessments { id items { id } } }`,
+         impactAssessments { id items { id } } aiObjectives { id measurements { id } } trainingRecords { id } suppliers { id } }`,
       {},
       demo.admin,
     );
@@ -79,6 +83,10 @@ describe.each(databases.available)('tenant isolation on $name', (database) => {
       certificationBody: data.certificationPlan.bodies[0].id,
       impactAssessment: data.impactAssessments[0].id,
       impactItem: data.impactAssessments.find((entry: { items: unknown[] }) => entry.items.length > 0).items[0].id,
+      objective: data.aiObjectives[0].id,
+      kpiMeasurement: data.aiObjectives[0].measurements[0].id,
+      trainingRecord: data.trainingRecords[0].id,
+      supplier: data.suppliers[0].id,
     });
   });
 

@@ -69,3 +69,18 @@ export type ImpactKind = (typeof impactKinds)[number];
 /** Whom an impact falls on: individuals, groups of individuals, or society (ISO/IEC 42005; 42001 clause 6.1.4). */
 export const affectedLevels = ['individuals', 'groups', 'society'] as const;
 export type AffectedLevel = (typeof affectedLevels)[number];
+/** Where an AI objective (clause 6.2) stands; whether its KPI is on target is computed, not stored. */
+export const objectiveStatuses = ['planned', 'active', 'achieved', 'missed', 'withdrawn'] as const;
+export type ObjectiveStatus = (typeof objectiveStatuses)[number];
+
+/** Which way a KPI improves: a higher value or a lower one is better. */
+export const kpiDirections = ['higher-is-better', 'lower-is-better'] as const;
+export type KpiDirection = (typeof kpiDirections)[number];
+
+/** What a supplier provides for the organisation's AI systems (Annex A.10.3). */
+export const supplyKinds = ['model', 'data', 'platform', 'service'] as const;
+export type SupplyKind = (typeof supplyKinds)[number];
+
+/** How far the due diligence on a supplier has gone (Annex A.10.3). */
+export const dueDiligenceStatuses = ['not-assessed', 'assessed', 'approved', 'rejected'] as const;
+export type DueDiligenceStatus = (typeof dueDiligenceStatuses)[number];

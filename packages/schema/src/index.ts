@@ -2,6 +2,7 @@ export {
   affectedLevels,
   aiRoles,
   auditStatuses,
+  dueDiligenceStatuses,
   euAiActTiers,
   findingKinds,
   findingStatuses,
@@ -9,15 +10,19 @@ export {
   impactKinds,
   implementationStatuses,
   incidentStatuses,
+  kpiDirections,
   lifeCycleStages,
+  objectiveStatuses,
   riskStatuses,
   riskTreatmentOptions,
   seriousIncidentCases,
+  supplyKinds,
 } from './enums.js';
 export type {
   AffectedLevel,
   AiRole,
   AuditStatus,
+  DueDiligenceStatus,
   EuAiActTier,
   FindingKind,
   FindingStatus,
@@ -25,10 +30,13 @@ export type {
   ImpactKind,
   ImplementationStatus,
   IncidentStatus,
+  KpiDirection,
   LifeCycleStage,
+  ObjectiveStatus,
   RiskStatus,
   RiskTreatmentOption,
   SeriousIncidentCase,
+  SupplyKind,
 } from './enums.js';
 export { annexAControls, annexAObjectives, type AnnexAControl, type AnnexAObjective } from './iso42001/annex-a.js';
 export { annexCObjectives, annexCRiskSources, type AnnexCObjective, type AnnexCRiskSource } from './iso42001/annex-c.js';

@@ -1,3 +1,4 @@
+import { AiObjective } from './ai-objective.entity.js';
 import { AiSystem } from './ai-system.entity.js';
 import { AuditLogEntry } from './audit-log-entry.entity.js';
 import { Audit } from './audit.entity.js';
@@ -14,6 +15,7 @@ import { ImpactAssessment } from './impact-assessment.entity.js';
 import { ImpactItem } from './impact-item.entity.js';
 import { Incident } from './incident.entity.js';
 import { InterestedParty } from './interested-party.entity.js';
+import { KpiMeasurement } from './kpi-measurement.entity.js';
 import { ManagementReview } from './management-review.entity.js';
 import { Membership } from './membership.entity.js';
 import { Organisation } from './organisation.entity.js';
@@ -25,7 +27,9 @@ import { Risk } from './risk.entity.js';
 import { RiskAssessment } from './risk-assessment.entity.js';
 import { Session } from './session.entity.js';
 import { SoaEntry } from './soa-entry.entity.js';
+import { Supplier } from './supplier.entity.js';
+import { TrainingRecord } from './training-record.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody, FairnessThreshold, PredictionImport, ImpactAssessment, ImpactItem, AuditLogEntry];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody, FairnessThreshold, PredictionImport, ImpactAssessment, ImpactItem, AiObjective, KpiMeasurement, TrainingRecord, Supplier, AuditLogEntry];

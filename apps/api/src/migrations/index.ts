@@ -14,6 +14,7 @@ import { Migration20261129020000_certification_plan } from './Migration202611290
 import { Migration20261129030000_fairness_thresholds } from './Migration20261129030000_fairness_thresholds.js';
 import { Migration20261129040000_prediction_imports } from './Migration20261129040000_prediction_imports.js';
 import { Migration20261129050000_impact_assessments } from './Migration20261129050000_impact_assessments.js';
+import { Migration20261129060000_objectives_training_suppliers } from './Migration20261129060000_objectives_training_suppliers.js';
 import { Migration20261129070000_api_tokens } from './Migration20261129070000_api_tokens.js';
 import { Migration20261129080000_audit_log } from './Migration20261129080000_audit_log.js';
 
@@ -35,6 +36,7 @@ export const migrations = [
   { name: 'Migration20261129030000_fairness_thresholds', class: Migration20261129030000_fairness_thresholds },
   { name: 'Migration20261129040000_prediction_imports', class: Migration20261129040000_prediction_imports },
   { name: 'Migration20261129050000_impact_assessments', class: Migration20261129050000_impact_assessments },
+  { name: 'Migration20261129060000_objectives_training_suppliers', class: Migration20261129060000_objectives_training_suppliers },
   { name: 'Migration20261129070000_api_tokens', class: Migration20261129070000_api_tokens },
   { name: 'Migration20261129080000_audit_log', class: Migration20261129080000_audit_log },
 ];

@@ -1,9 +1,10 @@
 import { scoreRisk } from '@assay/risk-engine';
-import { annexAControls, type AffectedLevel, type AiRole, type EuAiActTier, type ImpactAssessmentStatus, type ImpactKind, type ImplementationStatus, type LifeCycleStage, type RiskStatus, type RiskTreatmentOption } from '@assay/schema';
+import { annexAControls, type AffectedLevel, type AiRole, type DueDiligenceStatus, type EuAiActTier, type ImpactAssessmentStatus, type ImpactKind, type ImplementationStatus, type KpiDirection, type LifeCycleStage, type ObjectiveStatus, type RiskStatus, type RiskTreatmentOption, type SupplyKind } from '@assay/schema';
 import type { EntityManager } from '@mikro-orm/core';
 import { withActor } from '../audit/actor.js';
 import { hashPassword } from '../auth/password.js';
 import { Role } from '../auth/roles.js';
+import { AiObjective } from '../entities/ai-objective.entity.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { Audit } from '../entities/audit.entity.js';
 import { ContextIssue } from '../entities/context-issue.entity.js';
@@ -14,6 +15,7 @@ import { ImpactAssessment } from '../entities/impact-assessment.entity.js';
 import { ImpactItem } from '../entities/impact-item.entity.js';
 import { Incident } from '../entities/incident.entity.js';
 import { InterestedParty } from '../entities/interested-party.entity.js';
+import { KpiMeasurement } from '../entities/kpi-measurement.entity.js';
 import { ManagementReview } from '../entities/management-review.entity.js';
 import { Membership } from '../entities/membership.entity.js';
 import { Organisation } from '../entities/organisation.entity.js';
@@ -23,6 +25,8 @@ import { ReviewAction } from '../entities/review-action.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { RiskAssessment } from '../entities/risk-assessment.entity.js';
 import { SoaEntry } from '../entities/soa-entry.entity.js';
+import { Supplier } from '../entities/supplier.entity.js';
+import { TrainingRecord } from '../entities/training-record.entity.js';
 import { User } from '../entities/user.entity.js';
 import { todayIso } from '../services/dates.js';
 import { applyDetails, matrix, recordAssessment, rescore } from '../services/risk-register.js';
@@ -293,6 +297,138 @@ export const DEMO_IMPACT_ASSESSMENTS: readonly DemoImpactAssessment[] = [
   },
 ];
 
+
+export interface DemoObjective {
+  title: string;
+  description: string;
+  owner: string;
+  targetDate: string;
+  status: ObjectiveStatus;
+  controlIds: string[];
+  kpiName: string;
+  kpiUnit: string;
+  kpiDirection: KpiDirection;
+  kpiTarget: number;
+  /** One value a month, oldest first, for the last months before the seed day. */
+  monthly: number[];
+}
+
+/**
+ * The demo AI objectives (clause 6.2), each with a year of monthly KPI measurements (clause 9.1):
+ * fairness reviews climb past their target, impact assessments rise but stay short of it, and
+ * the time to close incidents falls below its ceiling.
+ */
+export const DEMO_OBJECTIVES: readonly DemoObjective[] = [
+  {
+    title: 'Review the fairness of every high-risk AI system on time',
+    description: 'Each high-risk system gets its monthly fairness review by the fifth working day.',
+    owner: 'Model Risk Manager',
+    targetDate: '2027-03-31',
+    status: 'active',
+    controlIds: ['A.5.4', 'A.6.2.6'],
+    kpiName: 'Fairness reviews completed on time',
+    kpiUnit: '%',
+    kpiDirection: 'higher-is-better',
+    kpiTarget: 95,
+    monthly: [72, 75, 74, 80, 83, 82, 87, 90, 88, 92, 94, 96],
+  },
+  {
+    title: 'An approved impact assessment for every AI system',
+    description: 'Every AI system in the inventory has an AI system impact assessment approved under A.5.2.',
+    owner: 'AI Governance Officer',
+    targetDate: '2027-06-30',
+    status: 'active',
+    controlIds: ['A.5.2', 'A.5.3'],
+    kpiName: 'Share of AI systems with an approved impact assessment',
+    kpiUnit: '%',
+    kpiDirection: 'higher-is-better',
+    kpiTarget: 100,
+    monthly: [20, 20, 40, 40, 40, 60, 60, 60, 60, 80, 80, 80],
+  },
+  {
+    title: 'Close AI incidents quickly',
+    description: 'Incidents affecting AI systems are investigated and closed within ten days at the median.',
+    owner: 'Head of Operations',
+    targetDate: '2026-12-31',
+    status: 'active',
+    controlIds: ['A.8.4', 'A.3.3'],
+    kpiName: 'Median days to close an AI incident',
+    kpiUnit: 'days',
+    kpiDirection: 'lower-is-better',
+    kpiTarget: 10,
+    monthly: [18, 16, 17, 15, 14, 14, 12, 13, 11, 10, 9, 9],
+  },
+];
+
+/** Training and competence records (clauses 7.2, 7.3); days are counted from the seed day, and one has expired. */
+export const DEMO_TRAINING = [
+  { person: 'Dana Demo', role: 'AI Governance Officer', competence: 'ISO/IEC 42001 Lead Implementer', completedDaysAgo: 400, validForDays: 1095, evidenceLocation: 'hr/certificates/dana-demo-42001-li.pdf' },
+  { person: 'Priya Raman', role: 'Model Risk Manager', competence: 'Fairness metrics and bias testing', completedDaysAgo: 345, validForDays: 365, evidenceLocation: 'hr/training/fairness-metrics-2025.pdf' },
+  { person: 'Tomás Alvarez', role: 'Head of Credit Risk', competence: 'EU AI Act duties of high-risk providers', completedDaysAgo: 420, validForDays: 365, evidenceLocation: 'hr/training/eu-ai-act-providers.pdf' },
+  { person: 'Mei Chen', role: 'Platform Engineering Lead', competence: 'Secure ML operations and event logging', completedDaysAgo: 90, validForDays: 730, evidenceLocation: 'hr/training/secure-mlops.pdf' },
+  { person: 'Jonas Berg', role: 'Internal Auditor', competence: 'ISO/IEC 42001 Lead Auditor', completedDaysAgo: 300, validForDays: null, evidenceLocation: 'hr/certificates/jonas-berg-42001-la.pdf' },
+  { person: 'Amara Okafor', role: 'Digital Channels Manager', competence: 'Human oversight of the customer assistant', completedDaysAgo: 30, validForDays: 365, evidenceLocation: null },
+] as const;
+
+export interface DemoSupplier {
+  name: string;
+  supplies: SupplyKind[];
+  /** Names of AI systems in DEMO_AI_SYSTEMS. */
+  systems: string[];
+  contractReference: string;
+  dueDiligenceStatus: DueDiligenceStatus;
+  /** Days before the seed day of the last due diligence, and after it of the next review (negative: overdue). */
+  assessedDaysAgo: number;
+  nextReviewInDays: number;
+  responsibilities: string;
+  notes: string | null;
+}
+
+/** The suppliers behind the demo's bought-in AI systems (Annex A.10.2–A.10.3). */
+export const DEMO_SUPPLIERS: readonly DemoSupplier[] = [
+  {
+    name: 'Document OCR supplier',
+    supplies: ['model', 'service'],
+    systems: ['Income document reader'],
+    contractReference: 'PRC-2025-017',
+    dueDiligenceStatus: 'approved',
+    assessedDaysAgo: 40,
+    nextReviewInDays: 325,
+    responsibilities: 'The supplier announces model changes 30 days ahead with a change log and reports incidents within 24 hours; Northwind validates each new model before it goes live.',
+    notes: 'Shipped new weights without notice in 2026; the contract was amended after the internal audit.',
+  },
+  {
+    name: 'General-purpose model provider',
+    supplies: ['model', 'platform'],
+    systems: ['Customer assistant'],
+    contractReference: 'MSA-GPAI-2026-03',
+    dueDiligenceStatus: 'assessed',
+    assessedDaysAgo: 75,
+    nextReviewInDays: 105,
+    responsibilities: 'The provider supplies the Art. 53(1)(b) information for downstream providers and its acceptable-use policy; Northwind is responsible for prompts, retrieval content and the Art. 50(1) notice.',
+    notes: 'Approval waits for the copyright policy summary (Art. 53(1)(c)).',
+  },
+  {
+    name: 'HR software supplier',
+    supplies: ['model', 'service'],
+    systems: ['CV screening model'],
+    contractReference: 'HR-SaaS-2024-112',
+    dueDiligenceStatus: 'assessed',
+    assessedDaysAgo: 400,
+    nextReviewInDays: -35,
+    responsibilities: 'The supplier is the provider of a high-risk system (Annex III 4(a)) and keeps its technical documentation; Northwind as deployer assigns human oversight and monitors fairness (Art. 26).',
+    notes: null,
+  },
+];
+
+/** The last day of each of the `count` months before the month of `today`, oldest first. */
+export function monthEndsBefore(today: string, count: number): string[] {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7)) - 1;
+  // Day 0 of a month is the last day of the month before it.
+  return Array.from({ length: count }, (_, index) => new Date(Date.UTC(year, month - count + 1 + index, 0)).toISOString().slice(0, 10));
+}
+
 function isDone(status: ImplementationStatus): boolean {
   return status === 'implemented' || status === 'verified';
 }
@@ -396,6 +532,27 @@ async function seedIn(em: EntityManager, log: (line: string) => void, today: str
       reportedOn: '2026-08-27',
       status: 'closed',
     });
+    for (const { monthly, ...fields } of DEMO_OBJECTIVES) {
+      const objective = tx.create(AiObjective, { organisation, ...fields });
+      monthEndsBefore(today, monthly.length).forEach((measuredOn, index) => tx.create(KpiMeasurement, { objective, measuredOn, value: monthly[index]! }));
+    }
+    log(`  ${DEMO_OBJECTIVES.length} AI objectives with monthly KPI measurements`);
+    for (const { completedDaysAgo, validForDays, ...fields } of DEMO_TRAINING) {
+      const completedOn = addDays(today, -completedDaysAgo);
+      tx.create(TrainingRecord, { organisation, ...fields, completedOn, expiresOn: validForDays === null ? null : addDays(completedOn, validForDays) });
+    }
+    log(`  ${DEMO_TRAINING.length} training records`);
+    for (const { systems: names, assessedDaysAgo, nextReviewInDays, ...fields } of DEMO_SUPPLIERS) {
+      const supplier = tx.create(Supplier, { organisation, ...fields, lastAssessedOn: addDays(today, -assessedDaysAgo), nextReviewOn: addDays(today, nextReviewInDays) });
+      supplier.aiSystems.set(
+        names.map((name) => {
+          const aiSystem = systems.get(name);
+          if (aiSystem === undefined) throw new Error(`demo supplier ${fields.name} names an unknown AI system: ${name}`);
+          return aiSystem;
+        }),
+      );
+    }
+    log(`  ${DEMO_SUPPLIERS.length} suppliers`);
     const gapAnalysisStart = addDays(mondayOnOrBefore(today), -7 * 40);
     tx.create(CertificationStage, { organisation, stage: 'gap-analysis', actualStart: gapAnalysisStart, actualEnd: addDays(gapAnalysisStart, 25) });
     tx.create(CertificationStage, { organisation, stage: 'implementation', actualStart: addDays(gapAnalysisStart, 28), plannedEnd: addDays(mondayOnOrBefore(today), 7 * 10) });
