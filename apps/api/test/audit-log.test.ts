@@ -87,6 +87,16 @@ describe.each(databases.available)('audit log on $name', (database) => {
     );
     expect(cell(maps.data!.now, 5, 5) - cell(maps.data!.then, 5, 5)).toBe(1);
     expect(cell(maps.data!.then, 2, 2) - cell(maps.data!.now, 2, 2)).toBe(1);
+    // The Statement of Applicability then and now.
+    const soaBefore = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const entry = await demo.api.graphql<{ statementOfApplicability: { controlId: string; version: number; implementationStatus: string }[] }>(`{ statementOfApplicability { controlId version implementationStatus } }`, {}, demo.admin);
+    const control = entry.data!.statementOfApplicability.find((row) => row.implementationStatus === 'PLANNED')!;
+    const soaChange = await demo.api.graphql(`mutation($controlId: String!, $input: UpdateSoaEntryInput!) { updateSoaEntry(controlId: $controlId, input: $input) { version } }`, { controlId: control.controlId, input: { expectedVersion: control.version, implementationStatus: 'IN_PROGRESS' } }, demo.admin);
+    expect(soaChange.errors).toBeUndefined();
+    const soaThen = await demo.api.graphql<{ statementOfApplicability: { controlId: string; implementationStatus: string }[] }>(`query($asOf: DateTimeISO) { statementOfApplicability(asOf: $asOf) { controlId implementationStatus } }`, { asOf: soaBefore }, demo.executive);
+    expect(soaThen.data!.statementOfApplicability.find((row) => row.controlId === control.controlId)!.implementationStatus).toBe('PLANNED');
+    expect(soaThen.data!.statementOfApplicability).toHaveLength(38);
     const future = await demo.api.graphql(`{ risks(asOf: "2999-01-01T00:00:00Z") { id } }`, {}, demo.admin);
     expect(future.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'asOf' } });
   });

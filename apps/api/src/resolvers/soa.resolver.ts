@@ -2,6 +2,7 @@ import { annexAControls, annexAObjectives, crosswalkFor, findControl, type Annex
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { SoaEntry } from '../entities/soa-entry.entity.js';
+import { recordsAt } from '../audit/history.js';
 import { badInput } from '../errors.js';
 import { checkDate } from '../services/dates.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
@@ -38,10 +39,17 @@ function view(control: AnnexAControl, entry: SoaEntry | undefined): SoaEntryView
 
 @Resolver(() => SoaEntryView)
 export class SoaResolver {
-  @Query(() => [SoaEntryView], { description: 'The Statement of Applicability: every Annex A control, in catalogue order.' })
-  async statementOfApplicability(@Ctx() context: Context): Promise<SoaEntryView[]> {
+  @Query(() => [SoaEntryView], { description: 'The Statement of Applicability: every Annex A control, in catalogue order; with asOf, as it stood then (from the audit log).' })
+  async statementOfApplicability(
+    @Arg('asOf', () => Date, { nullable: true, description: 'A past moment: the decisions as recorded then.' }) asOf: Date | null,
+    @Ctx() context: Context,
+  ): Promise<SoaEntryView[]> {
     const { membership } = viewerOf(context);
-    const entries = await context.em.find(SoaEntry, { organisation: membership.organisation });
+    if (asOf != null && asOf.getTime() > Date.now()) throw badInput('asOf', `must not be in the future, got ${asOf.toISOString()}`);
+    const entries =
+      asOf == null
+        ? await context.em.find(SoaEntry, { organisation: membership.organisation })
+        : [...(await recordsAt(context.em, membership.organisation, 'SoaEntry', asOf)).values()].map((state) => Object.assign(new SoaEntry(), state) as SoaEntry);
     const byControl = new Map(entries.map((entry) => [entry.controlId, entry]));
     return annexAControls.map((control) => view(control, byControl.get(control.id)));
   }
