@@ -24,7 +24,7 @@ const progress = (message: string) => process.stderr.write(`· ${message}\n`);
 
 async function writeLog(path: string, rows: number): Promise<number> {
   const out = createWriteStream(path);
-  out.write('outcome,prediction,sex,age_band,timestamp,score\n');
+  out.write('decision_id,model_version,outcome,prediction,sex,age_band,timestamp,score\n');
   let state = 12345;
   const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296);
   const ages = ['18-29', '30-44', '45-59', '60+'];
@@ -34,7 +34,9 @@ async function writeLog(path: string, rows: number): Promise<number> {
     const outcome = next() < 0.3 ? 1 : 0;
     const score = next();
     const time = new Date(start + Math.floor((row / rows) * 104 * 7 * 86_400_000)).toISOString();
-    batch += `${outcome},${score > 0.6 ? 1 : 0},${next() < 0.5 ? 'F' : 'M'},${ages[Math.floor(next() * 4)]},${time},${score.toFixed(4)}\n`;
+    // About 100 bytes a row, as a real decision log with an id and the model version would be.
+    const id = `${(row + 1).toString(16).padStart(8, '0')}-${Math.floor(next() * 0xffff).toString(16).padStart(4, '0')}-4a1e-8b2c-${Math.floor(next() * 2 ** 40).toString(16).padStart(12, '0')}`;
+    batch += `${id},credit-2026.3.1,${outcome},${score > 0.6 ? 1 : 0},${next() < 0.5 ? 'F' : 'M'},${ages[Math.floor(next() * 4)]},${time},${score.toFixed(4)}\n`;
     if (batch.length > 1 << 20) {
       if (!out.write(batch)) await once(out, 'drain');
       batch = '';
