@@ -9,6 +9,7 @@ import { withActor } from './audit/actor.js';
 import { type Context, createContext } from './context.js';
 import type { Orm } from './db.js';
 import { predictionRoutes } from './imports/prediction-route.js';
+import { queryLimits } from './query-limits.js';
 import { createSchema } from './schema.js';
 
 export interface ServerOptions {
@@ -58,6 +59,7 @@ export async function createServer(options: ServerOptions): Promise<AssayServer>
   };
 
   const apollo = new ApolloServer<Context>({
+    validationRules: [queryLimits],
     schema: await createSchema(),
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,

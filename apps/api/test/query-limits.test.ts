@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_QUERY_DEPTH, MAX_QUERY_FIELDS } from '../src/query-limits.js';
+import { useDemoApi } from './support/api.js';
+import { testDatabases } from './support/databases.js';
+
+const databases = await testDatabases();
+
+describe.each(databases.available.slice(0, 1))('query limits on $name', (database) => {
+  const demo = useDemoApi(database);
+
+  it('refuses a query nested too deep, counting through fragments, before running it', async () => {
+    // risks → aiSystem → risks → aiSystem … : each pair adds two levels.
+    let selection = 'id';
+    for (let level = 0; level < 6; level += 1) selection = `aiSystem { risks { ${selection} } }`;
+    const deep = await demo.api.graphql(`{ risks { ${selection} } }`, {}, demo.admin);
+    expect(deep.errors?.[0]).toMatchObject({ message: `The query is nested 14 levels deep; at most ${MAX_QUERY_DEPTH} are allowed`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const viaFragment = await demo.api.graphql(`query { risks { ...deeper } } fragment deeper on Risk { aiSystem { risks { aiSystem { risks { aiSystem { risks { aiSystem { risks { aiSystem { risks { id } } } } } } } } } } }`, {}, demo.admin);
+    expect(viaFragment.errors?.[0]?.message).toMatch(/^The query is nested 12 levels deep/);
+    const fine = await demo.api.graphql(`{ risks { aiSystem { risks { aiSystem { name } } } } }`, {}, demo.admin);
+    expect(fine.errors).toBeUndefined();
+  });
+
+  it('refuses a query selecting too many fields through aliases', async () => {
+    const aliases = Array.from({ length: MAX_QUERY_FIELDS + 1 }, (_, index) => `a${index}: riskMatrix { appetite }`).join(' ');
+    const wide = await demo.api.graphql(`{ ${aliases} }`, {}, demo.admin);
+    expect(wide.errors?.[0]).toMatchObject({ message: `The query selects ${2 * (MAX_QUERY_FIELDS + 1)} fields; at most ${MAX_QUERY_FIELDS} are allowed` });
+  });
+});
