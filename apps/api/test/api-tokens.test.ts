@@ -48,3 +48,24 @@ describe.each(databases.available)('login and API tokens on $name', (database) =
     expect(long.errors?.[0]).toMatchObject({ message: 'expiresInDays must be a whole number from 1 to 730, got 1000', extensions: { field: 'expiresInDays' } });
   });
 });
+
+describe.each(databases.available)('sign-in rate limiting on $name', (database) => {
+  const demo = useDemoApi(database);
+  const login = (email: string, password: string) => demo.api.graphql<{ login: { token: string } }>(`mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`, { email, password });
+
+  it('refuses an account after five failures in fifteen minutes, even with the right password, and leaves other accounts alone', async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect((await login('auditor@assay.local', `wrong ${attempt}`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const blocked = await login('AUDITOR@assay.local ', 'assay-demo');
+    expect(blocked.errors?.[0]).toMatchObject({ message: 'Too many failed sign-ins for this account; try again in 15 minutes', extensions: { code: 'RATE_LIMITED' } });
+    expect((await login('analyst@assay.local', 'assay-demo')).data?.login.token).toBeTruthy();
+    // Unknown accounts count the same, so the answer does not tell which exist.
+    for (let attempt = 0; attempt < 5; attempt += 1) await login('nobody@assay.local', 'x');
+    expect((await login('nobody@assay.local', 'x')).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    // The table holds no email in clear.
+    const rows = (await demo.api.orm.em.getConnection().execute('select email_hash from sign_in_failure')) as { email_hash: string }[];
+    expect(rows.length).toBe(10);
+    expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.email_hash))).toBe(true);
+  });
+});

@@ -5,6 +5,7 @@ import { type Orm, migrate, openDatabase } from '../src/db.js';
 import { AiSystem } from '../src/entities/ai-system.entity.js';
 import { Membership } from '../src/entities/membership.entity.js';
 import { PredictionImport } from '../src/entities/prediction-import.entity.js';
+import { SignInFailure } from '../src/entities/sign-in-failure.entity.js';
 import type { DatabaseTarget } from '../src/env.js';
 import { entities } from '../src/entities/index.js';
 import { seedDemoIfEmpty } from '../src/seed/demo.js';
@@ -27,6 +28,7 @@ describe.each(databases.available)('unit of work on $name', (database) => {
     await openSession(em, membership, 1);
     // Nor does it import a prediction log.
     const aiSystem = await em.findOneOrFail(AiSystem, { organisation: membership.organisation }, { orderBy: { name: 'asc' } });
+    em.create(SignInFailure, { emailHash: 'f'.repeat(64) });
     await em.persist(em.create(PredictionImport, { organisation: membership.organisation, aiSystem, sha256: '0'.repeat(64), rows: 1, windows: 1 })).flush();
   });
   afterAll(async () => {

@@ -53,6 +53,7 @@ describe.each(databases.available)('migrations on $name', (database) => {
       'Migration20261129060000_objectives_training_suppliers',
       'Migration20261129070000_api_tokens',
       'Migration20261129080000_audit_log',
+      'Migration20261129090000_sign_in_failures',
     ]);
 
     const rows = (await connection.execute(

@@ -8,7 +8,7 @@ import { entryHash, GENESIS_HASH } from './chain.js';
  * What the log leaves out: itself, sign-in sessions (security events, not AIMS records), and the
  * monitoring data whose provenance is the import record (thousands of counts per import).
  */
-const UNLOGGED = new Set(['AuditLogEntry', 'Session', 'FairnessWindow', 'FairnessWindowCell']);
+const UNLOGGED = new Set(['AuditLogEntry', 'Session', 'SignInFailure', 'FairnessWindow', 'FairnessWindowCell']);
 
 /** Fields never written to the log. */
 const SECRET_FIELDS = new Set(['passwordHash', 'password_hash', 'tokenHash', 'token_hash']);

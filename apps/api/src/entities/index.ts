@@ -26,10 +26,11 @@ import { ReviewAction } from './review-action.entity.js';
 import { Risk } from './risk.entity.js';
 import { RiskAssessment } from './risk-assessment.entity.js';
 import { Session } from './session.entity.js';
+import { SignInFailure } from './sign-in-failure.entity.js';
 import { SoaEntry } from './soa-entry.entity.js';
 import { Supplier } from './supplier.entity.js';
 import { TrainingRecord } from './training-record.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody, FairnessThreshold, PredictionImport, ImpactAssessment, ImpactItem, AiObjective, KpiMeasurement, TrainingRecord, Supplier, AuditLogEntry];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody, FairnessThreshold, PredictionImport, ImpactAssessment, ImpactItem, AiObjective, KpiMeasurement, TrainingRecord, Supplier, SignInFailure, AuditLogEntry];
