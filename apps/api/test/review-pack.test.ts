@@ -12,6 +12,7 @@ const PACK = `query($asOf: String) { managementReviewPack(asOf: $asOf) {
   nonconformities { raised raisedByAudit raisedByMonitoring open actionsDue actionsOnTime actionsOverdue actionsEffective actionsIneffective actionsUnchecked
     lateActions { measure centreLine points { label defects inspected proportion upperLimit outOfControl } runs } }
   monitoring { aiSystem { name } attribute metric threshold direction latest breached trend projectedBreach latestShift openFinding { source } }
+  kpis { objective kpi target latest latestOn onTarget trend }
   audits { completed { title } majorNonconformities minorNonconformities observations opportunities }
   opportunities { description }
   risks { inherentNow { risks } residualNow { risks meanScore } inherentThen { risks } awaitingReassessment { title } }
@@ -56,6 +57,19 @@ describe.each(databases.available)('managementReviewPack on $name', (database) =
     expect(cv.latest).toBeLessThan(0.8);
     expect(credit).toMatchObject({ aiSystem: { name: 'Credit decisioning model' }, breached: false, trend: 'decreasing', openFinding: null });
     expect(credit.projectedBreach > pack.asOf).toBe(true);
+    // (d) KPIs: the same latest value, target check and trend the objectives register computes.
+    const objectives = await demo.api.graphql<{ aiObjectives: { title: string; kpiName: string; latestValue: number | null; latestMeasuredOn: string | null; onTarget: boolean | null; status: string; trend: { direction: string } }[] }>(
+      `{ aiObjectives { title kpiName latestValue latestMeasuredOn onTarget status trend { direction } } }`,
+      {},
+      demo.executive,
+    );
+    const active = objectives.data!.aiObjectives.filter((objective) => objective.status !== 'WITHDRAWN');
+    expect(pack.kpis).toHaveLength(active.length);
+    expect(pack.kpis.length).toBeGreaterThan(0);
+    for (const kpi of pack.kpis) {
+      const objective = active.find((entry) => entry.title === kpi.objective)!;
+      expect(kpi).toMatchObject({ kpi: objective.kpiName, latest: objective.latestValue, latestOn: objective.latestMeasuredOn, onTarget: objective.onTarget, trend: objective.trend.direction });
+    }
     // (d) Audit results; (e) the open opportunity.
     expect(pack.audits).toEqual({ completed: [{ title: 'Internal audit of the AIMS 2026' }], majorNonconformities: 1, minorNonconformities: 1, observations: 1, opportunities: 1 });
     expect(pack.opportunities).toEqual([{ description: 'Fairness metrics could be monitored continuously instead of quarterly.' }]);

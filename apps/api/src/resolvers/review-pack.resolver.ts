@@ -2,6 +2,7 @@ import { controlChart } from '@assay/risk-engine';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
+import { AiObjective } from '../entities/ai-objective.entity.js';
 import { Audit } from '../entities/audit.entity.js';
 import { ContextIssue } from '../entities/context-issue.entity.js';
 import { CorrectiveAction } from '../entities/corrective-action.entity.js';
@@ -15,8 +16,9 @@ import { computeProjection, computeReadiness } from '../services/certification-i
 import { checkDate, todayIso } from '../services/dates.js';
 import { computeFairnessTrend } from '../services/fairness-trend.js';
 import { windowsOf } from '../services/fairness-windows.js';
+import { isOnTarget, kpiTrend, latestReading } from '../services/objective-kpi.js';
 import { exposureOverTime } from '../services/risk-history.js';
-import { ManagementReviewPackView, type ControlChartView, type MonitoringResultView } from './review-pack.type.js';
+import { ManagementReviewPackView, type ControlChartView, type KpiResultView, type MonitoringResultView } from './review-pack.type.js';
 import { exposureView } from './risk-trend.resolver.js';
 
 const NONCONFORMITIES = ['major-nonconformity', 'minor-nonconformity'] as const;
@@ -115,6 +117,24 @@ export class ReviewPackResolver {
       });
     }
 
+    // (d) KPIs of the AI objectives, as measured up to asOf.
+    const objectives = await em.find(AiObjective, { organisation, status: { $nin: ['withdrawn'] } }, { populate: ['measurements'], orderBy: { title: 'asc' } });
+    const kpis: KpiResultView[] = objectives.map((objective) => {
+      const readings = objective.measurements.getItems().filter((measurement) => measurement.measuredOn <= day).map(({ measuredOn, value }) => ({ measuredOn, value }));
+      const latest = latestReading(readings);
+      return {
+        objective: objective.title,
+        kpi: objective.kpiName,
+        unit: objective.kpiUnit,
+        target: objective.kpiTarget,
+        direction: objective.kpiDirection,
+        latest: latest?.value ?? null,
+        latestOn: latest?.measuredOn ?? null,
+        onTarget: isOnTarget(latest?.value ?? null, { direction: objective.kpiDirection, target: objective.kpiTarget }),
+        trend: kpiTrend(readings).direction,
+      };
+    });
+
     // (d) Audit results; (e) opportunities.
     const audits = await em.find(Audit, { organisation, status: 'completed', completedOn: inPeriod }, { orderBy: { completedOn: 'asc' } });
     const auditFindings = await em.find(Finding, { audit: { $in: audits } });
@@ -158,6 +178,7 @@ export class ReviewPackResolver {
         lateActions: lateActionsChart(actions, since, day),
       },
       monitoring,
+      kpis,
       audits: {
         completed: audits,
         majorNonconformities: countKind('major-nonconformity'),

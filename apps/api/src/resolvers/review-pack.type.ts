@@ -160,6 +160,36 @@ export class MonitoringResultView {
   openFinding!: Finding | null;
 }
 
+@ObjectType({ description: 'Input (d): an AI objective’s KPI against its target, with its trend.' })
+export class KpiResultView {
+  @Field(() => String)
+  objective!: string;
+
+  @Field(() => String)
+  kpi!: string;
+
+  @Field(() => String, { nullable: true })
+  unit!: string | null;
+
+  @Field(() => Float)
+  target!: number;
+
+  @Field(() => String, { description: 'higher-is-better or lower-is-better.' })
+  direction!: string;
+
+  @Field(() => Float, { nullable: true, description: 'The latest measurement on or before asOf.' })
+  latest!: number | null;
+
+  @Field(() => String, { nullable: true })
+  latestOn!: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  onTarget!: boolean | null;
+
+  @Field(() => String, { description: 'Mann–Kendall over the measurements up to asOf: increasing, decreasing or no trend.' })
+  trend!: string;
+}
+
 @ObjectType({ description: 'Input (d): internal audits completed since the last review and what they found.' })
 export class AuditResultsView {
   @Field(() => [Audit])
@@ -254,6 +284,9 @@ export class ManagementReviewPackView {
 
   @Field(() => [MonitoringResultView])
   monitoring!: MonitoringResultView[];
+
+  @Field(() => [KpiResultView], { description: 'Input (d): the KPIs of the AI objectives (clause 6.2, measured under 9.1).' })
+  kpis!: KpiResultView[];
 
   @Field(() => AuditResultsView)
   audits!: AuditResultsView;
