@@ -23,6 +23,7 @@ const SECTIONS = [
   '(c) Changes in the needs and expectations of interested parties',
   'Nonconformities and corrective actions',
   'Monitoring and measurement results',
+  'AI objectives and their KPIs',
   'Audit results',
   '(e) Opportunities for continual improvement',
   'Risk movement',
@@ -75,14 +76,18 @@ describe('ReviewPage', () => {
     expect(rowsOf(section(SECTIONS[4]!).getByRole('table'))).toEqual([
       ['Credit scoring: Disparate impact by sex', `0.74 (to ${formatDate('2026-03-29')})`, 'at least 0.80', 'Breached', `decreasing; shift from ${formatDate('2026-03-15')}`, `Raised ${formatDate('2026-03-29')}`],
     ]);
+    // (d) KPIs of the AI objectives.
+    expect(rowsOf(section(SECTIONS[5]!).getByRole('table'))).toEqual([
+      ['Fairness reviews on time: Share of reviews on time', `92 % (${formatDate('2026-11-01')})`, 'at least 90', 'Yes', 'increasing'],
+    ]);
     // (d) Audits.
-    const audits = section(SECTIONS[5]!);
+    const audits = section(SECTIONS[6]!);
     expect(rowsOf(audits.getByRole('table'))).toEqual([['AIMS internal audit 2026', formatDate('2026-02-15'), '2: 1 minor, 1 opportunity']]);
     expect(audits.getByText('Minor nonconformities').nextElementSibling?.textContent).toBe('1');
     // (e) Opportunities.
-    expect(rowsOf(section(SECTIONS[6]!).getByRole('table'))).toEqual([['Automate the model inventory', 'A.4.2', formatDate('2026-02-15')]]);
+    expect(rowsOf(section(SECTIONS[7]!).getByRole('table'))).toEqual([['Automate the model inventory', 'A.4.2', formatDate('2026-02-15')]]);
     // Risk movement: then and now, inherent and residual.
-    const movement = section(SECTIONS[7]!);
+    const movement = section(SECTIONS[8]!);
     expect(rowsOf(movement.getByRole('table', { name: 'Risk exposure then and now' }))).toEqual([
       ['Risks', '3', '4', '3', '4'],
       ['Mean score', '12.7', '10', '10', '4.5'],
@@ -91,7 +96,7 @@ describe('ReviewPage', () => {
     ]);
     expect(rowsOf(movement.getByRole('table', { name: 'Risks awaiting re-assessment' }))).toEqual([['Bias in credit model', '20', 'Critical', 'Disparate impact by sex fell below 0.8']]);
     // Certification outlook: readiness and the projected dates; the engine's stage name in words.
-    const outlook = section(SECTIONS[8]!);
+    const outlook = section(SECTIONS[9]!);
     expect(outlook.getByText('Overall readiness').nextElementSibling?.textContent).toBe(formatPercent(0.625));
     expect(outlook.getByText('Certification likely by (P50)').nextElementSibling?.textContent).toBe(formatDate('2026-11-20'));
     expect(outlook.getByText('95% sure by (P95)').nextElementSibling?.textContent).toBe(formatDate('2027-03-05'));
@@ -109,6 +114,7 @@ describe('ReviewPage', () => {
       `No interested party was recorded or retired since ${since}.`,
       `No nonconformity was raised or open, and no corrective action fell due, since ${since}.`,
       'No fairness threshold is set, so no metric is monitored.',
+      'No AI objective has a KPI yet.',
       `No internal audit was completed since ${since}.`,
       'No opportunity for improvement is open.',
       'The risk register was empty then and is empty now.',

@@ -137,6 +137,7 @@ export const pack: ReviewPack = {
       ],
     },
   },
+  kpis: [{ objective: 'Fairness reviews on time', kpi: 'Share of reviews on time', unit: '%', target: 90, direction: 'higher-is-better', latest: 92, latestOn: '2026-11-01', onTarget: true, trend: 'increasing' }],
   monitoring: [
     {
       aiSystem: { id: 's1', name: 'Credit scoring' },
@@ -195,6 +196,7 @@ export const emptyPack: ReviewPack = {
     actionsUnchecked: 0,
     lateActions: { measure: 'late corrective actions', centreLine: null, runs: [], points: [] },
   },
+  kpis: [],
   monitoring: [],
   audits: { completed: [], majorNonconformities: 0, minorNonconformities: 0, observations: 0, opportunities: 0 },
   opportunities: [],

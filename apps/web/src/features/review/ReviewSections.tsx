@@ -148,6 +148,7 @@ export function PerformanceSection({ state }: { state: PackState }) {
       <h2 id={headingId} className="assay-review__heading">(d) Performance of the AI management system</h2>
       <NonconformitiesSection state={state} />
       <MonitoringSection state={state} />
+      <KpiSection state={state} />
       <AuditsSection state={state} />
     </section>
   );
@@ -261,6 +262,50 @@ function MonitoringSection({ state }: { state: PackState }) {
                 </tr>
               );
             })}
+          </tbody>
+        </table>
+      )}
+    </PackSection>
+  );
+}
+
+function KpiSection({ state }: { state: PackState }) {
+  return (
+    <PackSection
+      level={3}
+      title="AI objectives and their KPIs"
+      state={state}
+      isEmpty={(pack) => pack.kpis.length === 0}
+      empty={() => 'No AI objective has a KPI yet.'}
+    >
+      {({ kpis }) => (
+        <table className="assay-table" aria-label="KPIs of the AI objectives">
+          <thead>
+            <tr>
+              <th scope="col">Objective and KPI</th>
+              <th scope="col">Latest</th>
+              <th scope="col">Target</th>
+              <th scope="col">On target</th>
+              <th scope="col">Trend</th>
+            </tr>
+          </thead>
+          <tbody>
+            {kpis.map((row) => (
+              <tr key={row.objective}>
+                <th scope="row">
+                  {row.objective}: {row.kpi}
+                </th>
+                <td>
+                  {row.latest === null ? '–' : `${formatNumber(row.latest)}${row.unit ? ` ${row.unit}` : ''}`}
+                  {row.latestOn ? <span className="assay-muted"> ({formatDate(row.latestOn)})</span> : null}
+                </td>
+                <td>
+                  {row.direction === 'HIGHER_IS_BETTER' || row.direction === 'higher-is-better' ? 'at least' : 'at most'} {formatNumber(row.target)}
+                </td>
+                <td>{row.onTarget === null ? '–' : row.onTarget ? 'Yes' : 'No'}</td>
+                <td>{row.trend}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}

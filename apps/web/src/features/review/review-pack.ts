@@ -1,6 +1,19 @@
 import { gql } from 'urql';
 import type { FairnessMetric, ThresholdDirection } from '../fairness/fairness.js';
 
+/** An AI objective's KPI against its target (input (d)). */
+export interface KpiRow {
+  objective: string;
+  kpi: string;
+  unit: string | null;
+  target: number;
+  direction: string;
+  latest: number | null;
+  latestOn: string | null;
+  onTarget: boolean | null;
+  trend: string;
+}
+
 export interface ReviewActionRow {
   id: string;
   description: string;
@@ -102,6 +115,7 @@ export interface ReviewPack {
     lateActions: { measure: string; centreLine: number | null; runs: string[]; points: ControlChartPointRow[] };
   };
   monitoring: MonitoringRow[];
+  kpis: KpiRow[];
   audits: {
     completed: AuditRow[];
     majorNonconformities: number;
@@ -238,6 +252,17 @@ export const ManagementReviewPackQuery = gql`
           id
           raisedOn
         }
+      }
+      kpis {
+        objective
+        kpi
+        unit
+        target
+        direction
+        latest
+        latestOn
+        onTarget
+        trend
       }
       audits {
         completed {
