@@ -1,5 +1,5 @@
 import { RiskEngineError } from '../errors/risk-engine-error.js';
-import { emptyCell, freezeGroupCounts, describe } from './cell.js';
+import { addCells, describe, emptyCell, freezeGroupCounts } from './cell.js';
 import type { Cell, Column, GroupCounts, GroupCountsInput, GroupValue, Label } from './types.js';
 
 /**
@@ -251,7 +251,7 @@ class Tally {
       const cell = cellAt(this.counts, slot * 4, this.rows[slot]!);
       const earlier = groups.get(key);
       // Values that print alike (1 and '1') share a key, so their counts are one group.
-      groups.set(key, earlier === undefined ? cell : sumCells(earlier, cell));
+      groups.set(key, earlier === undefined ? cell : addCells(earlier, cell));
     });
     const missing = this.missingRows === 0 ? emptyCell : cellAt(this.missingCounts, 0, this.missingRows);
     return freezeGroupCounts(groups, missing);
@@ -260,10 +260,6 @@ class Tally {
 
 function cellAt(counts: Float64Array, offset: number, rows: number): Cell {
   return { tp: counts[offset + 3]!, fp: counts[offset + 1]!, tn: counts[offset]!, fn: counts[offset + 2]!, rows };
-}
-
-function sumCells(a: Cell, b: Cell): Cell {
-  return { tp: a.tp + b.tp, fp: a.fp + b.fp, tn: a.tn + b.tn, fn: a.fn + b.fn, rows: a.rows + b.rows };
 }
 
 /** Finds a row's slot from one or several columns, creating slots for new groups. */
