@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mondayOnOrBefore } from '../src/seed/demo-fairness.js';
-import { todayIso } from '../src/services/dates.js';
+import { mondayOnOrBefore, todayIso } from '../src/services/dates.js';
 import { useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 

@@ -1,7 +1,7 @@
 import { fairnessReport, mergeGroupCounts, type GroupCounts } from '@assay/risk-engine';
 import { describe, expect, it } from 'vitest';
-import { DEMO_FAIRNESS_WEEKS, mondayOnOrBefore } from '../src/seed/demo-fairness.js';
-import { todayIso } from '../src/services/dates.js';
+import { DEMO_FAIRNESS_WEEKS } from '../src/seed/demo-fairness.js';
+import { mondayOnOrBefore, todayIso } from '../src/services/dates.js';
 import { useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 

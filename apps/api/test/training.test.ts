@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TrainingRecord } from '../src/entities/training-record.entity.js';
-import { addDays } from '../src/seed/demo-fairness.js';
+import { addDays } from '../src/services/dates.js';
 import { DEMO_TRAINING } from '../src/seed/demo.js';
 import { expiryFlags } from '../src/services/training-expiry.js';
 import { useDemoApi } from './support/api.js';

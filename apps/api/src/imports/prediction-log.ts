@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { groupCounts, mergeGroupCounts, type GroupCounts } from '@assay/risk-engine';
 import { parse } from 'csv-parse';
+import { mondayOnOrBefore } from '../services/dates.js';
 
 /** How a prediction log's columns map onto what Assay counts. */
 export interface PredictionLogColumns {
@@ -81,8 +82,7 @@ export function utcDay(text: string): string | null {
 
 /** The window a day falls in: its first day and the day after its last. */
 export function windowOf(day: string, size: WindowSize): { start: string; end: string } {
-  const date = new Date(`${day}T00:00:00Z`);
-  if (size === 'week') date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  const date = new Date(`${size === 'week' ? mondayOnOrBefore(day) : day}T00:00:00Z`);
   if (size === 'month') date.setUTCDate(1);
   const start = date.toISOString().slice(0, 10);
   if (size === 'day') date.setUTCDate(date.getUTCDate() + 1);

@@ -4,6 +4,7 @@ import type { AiSystem } from '../entities/ai-system.entity.js';
 import { FairnessWindow } from '../entities/fairness-window.entity.js';
 import { FairnessWindowCell } from '../entities/fairness-window-cell.entity.js';
 import type { Organisation } from '../entities/organisation.entity.js';
+import { addDays, mondayOnOrBefore } from '../services/dates.js';
 
 /** How many weekly windows each monitored model gets. */
 export const DEMO_FAIRNESS_WEEKS = 78;
@@ -90,20 +91,6 @@ function binomial(random: () => number, trials: number, probability: number): nu
   const z = Math.sqrt(-2 * Math.log(random())) * Math.cos(2 * Math.PI * random());
   const draw = Math.round(trials * probability + z * Math.sqrt(trials * probability * (1 - probability)));
   return Math.min(trials, Math.max(0, draw));
-}
-
-/** The Monday on or before a date, as YYYY-MM-DD. */
-export function mondayOnOrBefore(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-  return date.toISOString().slice(0, 10);
-}
-
-/** A date plus some days, as YYYY-MM-DD. */
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 /**

@@ -28,13 +28,13 @@ import { SoaEntry } from '../entities/soa-entry.entity.js';
 import { Supplier } from '../entities/supplier.entity.js';
 import { TrainingRecord } from '../entities/training-record.entity.js';
 import { User } from '../entities/user.entity.js';
-import { todayIso } from '../services/dates.js';
+import { addDays, mondayOnOrBefore, todayIso } from '../services/dates.js';
 import { applyDetails, matrix, recordAssessment, rescore } from '../services/risk-register.js';
 import { CertificationBody } from '../entities/certification-body.entity.js';
 import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
 import { raiseBreachFindings } from '../services/fairness-thresholds.js';
 import { CertificationStage } from '../entities/certification-stage.entity.js';
-import { addDays, DEMO_FAIRNESS_WEEKS, mondayOnOrBefore, seedDemoFairness } from './demo-fairness.js';
+import { DEMO_FAIRNESS_WEEKS, seedDemoFairness } from './demo-fairness.js';
 
 /** The sign-in printed at start-up. A demo account: change it before real use. */
 export const DEMO_SIGN_IN = { email: 'demo@assay.local', password: 'assay-demo' } as const;

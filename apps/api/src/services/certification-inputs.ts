@@ -1,5 +1,6 @@
 import { projectCertification, readiness, type CertificationProfile, type CertificationProjection, type CertificationStagePlan, type Readiness, type ReadinessClause, type ReadinessControl, type WeeklyCompletions } from '@assay/risk-engine';
 import { badInput } from '../errors.js';
+import { addDays, mondayOnOrBefore } from './dates.js';
 import { annexAControls, clauses } from '@assay/schema';
 import type { EntityManager } from '@mikro-orm/core';
 import { Audit } from '../entities/audit.entity.js';
@@ -84,32 +85,21 @@ export async function soaControls(em: EntityManager, organisation: Organisation)
   return { controls, entries };
 }
 
-/** The Monday on or before a date. */
-export function mondayOf(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-  return date.toISOString().slice(0, 10);
-}
-
 /**
  * Controls completed per week, from the implementation dates in the Statement of Applicability:
  * every week from the first completion to the last full week before `asOf`, zero weeks included.
  */
 export function weeklyCompletions(entries: readonly SoaEntry[], asOf: string): WeeklyCompletions[] {
-  const done = entries.filter((entry) => entry.applicable && (entry.implementationStatus === 'implemented' || entry.implementationStatus === 'verified') && entry.implementedDate !== null && entry.implementedDate < mondayOf(asOf));
+  const done = entries.filter((entry) => entry.applicable && (entry.implementationStatus === 'implemented' || entry.implementationStatus === 'verified') && entry.implementedDate !== null && entry.implementedDate < mondayOnOrBefore(asOf));
   if (done.length === 0) return [];
   const perWeek = new Map<string, number>();
   for (const entry of done) {
-    const week = mondayOf(entry.implementedDate!);
+    const week = mondayOnOrBefore(entry.implementedDate!);
     perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
   }
   const history: WeeklyCompletions[] = [];
-  const cursor = new Date(`${[...perWeek.keys()].sort()[0]}T00:00:00Z`);
-  const end = mondayOf(asOf);
-  for (let week = cursor.toISOString().slice(0, 10); week < end; week = cursor.toISOString().slice(0, 10)) {
-    history.push({ week, completed: perWeek.get(week) ?? 0 });
-    cursor.setUTCDate(cursor.getUTCDate() + 7);
-  }
+  const end = mondayOnOrBefore(asOf);
+  for (let week = [...perWeek.keys()].sort()[0]!; week < end; week = addDays(week, 7)) history.push({ week, completed: perWeek.get(week) ?? 0 });
   return history;
 }
 

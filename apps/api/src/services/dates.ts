@@ -19,3 +19,17 @@ export function todayIso(now = new Date()): string {
 export function isOverdue(dueDate: string, completedOn: string | null, today = todayIso()): boolean {
   return completedOn === null && dueDate < today;
 }
+
+/** The Monday on or before a date (weeks run Monday to Sunday), as YYYY-MM-DD. */
+export function mondayOnOrBefore(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+/** A date plus some days (negative for earlier), as YYYY-MM-DD. */
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

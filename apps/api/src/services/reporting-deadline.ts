@@ -1,3 +1,4 @@
+import { addDays } from './dates.js';
 import { type SeriousIncidentCase, seriousIncidentDeadlines } from '@assay/schema';
 
 /** Days to report, by case (Art. 73); null for an incident that is not serious. */
@@ -16,7 +17,5 @@ const DAYS_TO_REPORT: Readonly<Record<SeriousIncidentCase, number | null>> = {
 export function reportingDeadline(awareOn: string, seriousCase: SeriousIncidentCase): string | null {
   const days = DAYS_TO_REPORT[seriousCase];
   if (days === null) return null;
-  const deadline = new Date(`${awareOn}T00:00:00Z`);
-  deadline.setUTCDate(deadline.getUTCDate() + days);
-  return deadline.toISOString().slice(0, 10);
+  return addDays(awareOn, days);
 }
