@@ -56,7 +56,9 @@ export async function openDatabase(target: DatabaseTarget, options: { debug?: bo
   const orm = await PostgresORM.init({ ...common, clientUrl: target.url, connect: false });
   try {
     await orm.schema.ensureDatabase();
-    await orm.connect();
+    // When the database already exists, ensureDatabase has connected already; a second connect
+    // would open a new pool and leave the first one holding the process open after close().
+    if (!(await orm.isConnected())) await orm.connect();
     await orm.em.getConnection().execute('select 1');
   } catch (error) {
     await orm.close(true).catch(() => undefined);

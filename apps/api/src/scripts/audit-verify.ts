@@ -36,5 +36,4 @@ try {
   process.stderr.write(`audit:verify: ${error.message}\n`);
   status = 1;
 }
-// See import-predictions.ts: a PostgreSQL check connection would otherwise keep the process alive.
-process.exit(status);
+process.exitCode = status;

@@ -115,6 +115,3 @@ try {
 } finally {
   await orm.close(true);
 }
-// MikroORM's check that a PostgreSQL database exists leaves a connection open that would keep
-// this process alive; everything is written and closed by now.
-process.exit(0);
