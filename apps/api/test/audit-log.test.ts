@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { DatabaseTarget } from '../src/env.js';
 import { useDemoApi } from './support/api.js';
-import { testDatabases } from './support/databases.js';
+import { databaseUrl, testDatabases } from './support/databases.js';
 
 const databases = await testDatabases();
 const run = promisify(execFile);
@@ -19,10 +18,6 @@ interface Entry {
 }
 
 const ENTRY = 'sequence actor entityType entityId operation before after';
-
-function databaseUrl(target: DatabaseTarget): string {
-  return target.kind === 'sqlite' ? `sqlite:${target.path}` : target.url;
-}
 
 describe.each(databases.available)('audit log on $name', (database) => {
   const demo = useDemoApi(database);

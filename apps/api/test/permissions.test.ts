@@ -1,17 +1,4 @@
-import {
-  type GraphQLArgument,
-  type GraphQLField,
-  type GraphQLInputType,
-  type GraphQLSchema,
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isLeafType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isScalarType,
-} from 'graphql';
+import { type GraphQLArgument, type GraphQLField, type GraphQLSchema, isNonNullType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { permissions } from '../src/auth/permissions.js';
 import { Role } from '../src/auth/roles.js';
@@ -19,6 +6,7 @@ import { createSchema } from '../src/schema.js';
 import { DEMO_ACCOUNTS, DEMO_SIGN_IN } from '../src/seed/demo.js';
 import { useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
+import { leafSelection, sampleValue } from './support/schema-probe.js';
 
 const databases = await testDatabases();
 const schema: GraphQLSchema = await createSchema();
@@ -33,32 +21,12 @@ describe('the permission table', () => {
   });
 });
 
-/** A value of an input type that passes GraphQL validation: the smallest of each kind. */
-function sampleValue(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sampleValue(type.ofType);
-  if (isListType(type)) return [];
-  if (isEnumType(type)) return type.getValues()[0]!.name;
-  if (isScalarType(type)) {
-    const samples: Record<string, unknown> = { String: 'x', ID: '00000000-0000-4000-8000-000000000000', Int: 1, Float: 1, Boolean: false, DateTimeISO: '2026-01-01T00:00:00.000Z' };
-    return samples[type.name] ?? 'x';
-  }
-  if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((field) => isNonNullType(field.type)).map((field) => [field.name, sampleValue(field.type)]));
-  }
-  return null;
-}
-
 /** An operation calling one root field with every required argument, selecting one leaf. */
 function operationFor(root: 'Query' | 'Mutation', field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } {
   const required = field.args.filter((arg: GraphQLArgument) => isNonNullType(arg.type));
   const declarations = required.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
   const call = required.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
-  const result = getNamedType(field.type);
-  let selection = '';
-  if (isObjectType(result)) {
-    const leaf = Object.values(result.getFields()).find((inner) => isLeafType(getNamedType(inner.type)) && inner.args.length === 0);
-    selection = ` { ${leaf ? leaf.name : '__typename'} }`;
-  }
+  const selection = leafSelection(field);
   const keyword = root === 'Query' ? 'query' : 'mutation';
   return {
     query: `${keyword} Probe${declarations ? `(${declarations})` : ''} { ${field.name}${call ? `(${call})` : ''}${selection} }`,

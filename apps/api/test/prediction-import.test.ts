@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fairnessReport, groupCounts } from '@assay/risk-engine';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DatabaseTarget } from '../src/env.js';
 import { utcDay, windowOf } from '../src/imports/prediction-log.js';
 import { useDemoApi } from './support/api.js';
-import { testDatabases } from './support/databases.js';
+import { databaseUrl, testDatabases } from './support/databases.js';
 
 const databases = await testDatabases();
 const run = promisify(execFile);
@@ -52,10 +51,6 @@ function makeRows(count: number, seed: number): Row[] {
 
 function csvOf(rows: readonly Row[]): string {
   return ['outcome,prediction,sex,region,timestamp', ...rows.map((row) => `${row.outcome},${row.prediction},${row.sex},${row.region},${row.timestamp}`)].join('\n') + '\n';
-}
-
-function databaseUrl(target: DatabaseTarget): string {
-  return target.kind === 'sqlite' ? `sqlite:${target.path}` : target.url;
 }
 
 describe.each(databases.available)('prediction-log import on $name', (database) => {

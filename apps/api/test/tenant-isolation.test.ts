@@ -1,9 +1,10 @@
-import { type GraphQLField, type GraphQLInputType, getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType, isScalarType } from 'graphql';
+import { type GraphQLField, getNamedType, isNonNullType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSchema } from '../src/schema.js';
 import { SECOND_TENANT_ADMIN } from '../src/seed/demo.js';
 import { useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
+import { leafSelection, sampleValue } from './support/schema-probe.js';
 
 const databases = await testDatabases();
 const schema = await createSchema();
@@ -36,15 +37,6 @@ const KINDS: [RegExp, string][] = [
 function kindOf(argument: string, operation: string): string | null {
   const name = argument === 'id' ? operation : argument;
   for (const [pattern, kind] of KINDS) if (new RegExp(pattern.source, 'i').test(name)) return kind;
-  return null;
-}
-
-function sample(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sample(type.ofType);
-  if (isListType(type)) return [];
-  if (isEnumType(type)) return type.getValues()[0]!.name;
-  if (isScalarType(type)) return ({ String: 'x', ID: '00000000-0000-4000-8000-000000000000', Int: 1, Float: 1, Boolean: false, DateTimeISO: '2026-01-01T00:00:00.000Z' } as Record<string, unknown>)[type.name] ?? 'x';
-  if (isInputObjectType(type)) return Object.fromEntries(Object.values(type.getFields()).filter((field) => isNonNullType(field.type)).map((field) => [field.name, sample(field.type)]));
   return null;
 }
 
@@ -103,11 +95,9 @@ describe.each(databases.available)('tenant isolation on $name', (database) => {
           if (idArguments.includes(argument)) {
             expect(kind, `${field.name}(${argument.name}): say which record this id names`).not.toBeNull();
             variables[argument.name] = northwind[kind!];
-          } else variables[argument.name] = sample(argument.type);
+          } else variables[argument.name] = sampleValue(argument.type);
         }
-        const result = getNamedType(field.type);
-        const leaf = isObjectType(result) ? Object.values(result.getFields()).find((inner) => isLeafType(getNamedType(inner.type)) && inner.args.length === 0) : undefined;
-        const selection = isObjectType(result) ? ` { ${leaf?.name ?? '__typename'} }` : '';
+        const selection = leafSelection(field);
         const query = `${root} Probe(${required.map((argument) => `$${argument.name}: ${String(argument.type)}`).join(', ')}) { ${field.name}(${required.map((argument) => `${argument.name}: $${argument.name}`).join(', ')})${selection} }`;
         const answer = await demo.api.graphql<Record<string, unknown>>(query, variables, other);
         const code = answer.errors?.[0]?.extensions?.code;

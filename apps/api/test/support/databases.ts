@@ -72,3 +72,8 @@ export async function testDatabases(): Promise<Databases> {
   console.warn(`\nSKIPPED: api-postgresql — ${reason}\n`);
   return { available: [sqlite], postgresqlMissing: reason };
 }
+
+/** The DATABASE_URL that names a target, for tools run beside a test API (the command lines). */
+export function databaseUrl(target: DatabaseTarget): string {
+  return target.kind === 'sqlite' ? `sqlite:${target.path}` : target.url;
+}
