@@ -2,14 +2,13 @@ import { mergeGroupCounts, type GroupCounts } from '@assay/risk-engine';
 import type { EntityManager } from '@mikro-orm/core';
 import type { AiSystem } from '../entities/ai-system.entity.js';
 import { FairnessWindow } from '../entities/fairness-window.entity.js';
-import { FairnessWindowCell } from '../entities/fairness-window-cell.entity.js';
 import type { Finding } from '../entities/finding.entity.js';
 import type { Organisation } from '../entities/organisation.entity.js';
 import { PredictionImport } from '../entities/prediction-import.entity.js';
 import type { User } from '../entities/user.entity.js';
 import { conflict } from '../errors.js';
 import { raiseBreachFindings } from '../services/fairness-thresholds.js';
-import { countsOfCells } from '../services/fairness-windows.js';
+import { countsOfCells, setCells } from '../services/fairness-windows.js';
 import type { AggregatedLog } from './prediction-log.js';
 
 export interface StoredImport {
@@ -17,14 +16,6 @@ export interface StoredImport {
   readonly rows: number;
   readonly windows: { attribute: string; start: string; end: string; rows: number; added: boolean }[];
   readonly findingsOpened: Finding[];
-}
-
-/** Replaces a window's cells with the given counts and sets its row total. */
-function setCells(em: EntityManager, window: FairnessWindow, counts: GroupCounts): void {
-  window.cells.removeAll();
-  for (const [groupKey, cell] of Object.entries(counts.groups)) window.cells.add(em.create(FairnessWindowCell, { window, groupKey, ...cell }));
-  if (counts.missing.rows > 0) window.cells.add(em.create(FairnessWindowCell, { window, groupKey: null, ...counts.missing }));
-  window.rows = Object.values(counts.groups).reduce((sum, cell) => sum + cell.rows, counts.missing.rows);
 }
 
 /**

@@ -11,12 +11,11 @@ import {
 import { Arg, Ctx, Float, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { FairnessWindow } from '../entities/fairness-window.entity.js';
-import { FairnessWindowCell } from '../entities/fairness-window-cell.entity.js';
 import { badInput } from '../errors.js';
 import { checkDate, todayIso } from '../services/dates.js';
 import { raiseBreachFindings } from '../services/fairness-thresholds.js';
 import { computeFairnessTrend } from '../services/fairness-trend.js';
-import { groupCountsOf, ownAiSystem, periodOf, windowsOf } from '../services/fairness-windows.js';
+import { groupCountsOf, ownAiSystem, periodOf, setCells, windowsOf } from '../services/fairness-windows.js';
 import { requiredText } from '../services/text.js';
 import {
   FairnessAttributeView,
@@ -116,16 +115,8 @@ export class FairnessResolver {
 
     return context.em.transactional(async (em) => {
       const earlier = await em.findOne(FairnessWindow, { aiSystem, attribute: name, startsOn, endsOn }, { populate: ['cells'] });
-      const rows = Object.values(counts.groups).reduce((sum, cell) => sum + cell.rows, counts.missing.rows);
-      let window: FairnessWindow;
-      if (earlier === null) window = em.create(FairnessWindow, { organisation, aiSystem, attribute: name, startsOn, endsOn, rows });
-      else {
-        window = earlier;
-        window.cells.removeAll();
-        window.rows = rows;
-      }
-      for (const [groupKey, cell] of Object.entries(counts.groups)) window.cells.add(em.create(FairnessWindowCell, { window, groupKey, ...cell }));
-      if (counts.missing.rows > 0) window.cells.add(em.create(FairnessWindowCell, { window, groupKey: null, ...counts.missing }));
+      const window = earlier ?? em.create(FairnessWindow, { organisation, aiSystem, attribute: name, startsOn, endsOn, rows: 0 });
+      setCells(em, window, counts);
       await em.flush();
       const findings = await raiseBreachFindings(em, window, counts, todayIso());
       await em.flush();
@@ -135,7 +126,7 @@ export class FairnessResolver {
         attribute: name,
         start: startsOn,
         end: endsOn,
-        rows,
+        rows: window.rows,
         groups: Object.keys(counts.groups),
         replaced: earlier !== null,
         findingsOpened: findings,

@@ -2,7 +2,7 @@ import { mergeGroupCounts, RiskEngineError, type Cell, type FairnessWindow as En
 import type { EntityManager } from '@mikro-orm/core';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { FairnessWindow } from '../entities/fairness-window.entity.js';
-import type { FairnessWindowCell } from '../entities/fairness-window-cell.entity.js';
+import { FairnessWindowCell } from '../entities/fairness-window-cell.entity.js';
 import type { Organisation } from '../entities/organisation.entity.js';
 import { badInput } from '../errors.js';
 import { checkDate } from './dates.js';
@@ -60,6 +60,14 @@ export async function windowsOf(
     { orderBy: { startsOn: 'asc' }, populate: ['cells'] },
   );
   return windows.map((window) => ({ start: window.startsOn, end: window.endsOn, counts: countsOfCells(window.cells.getItems()) }));
+}
+
+/** Replaces a window's cells with the given counts and sets its row total. */
+export function setCells(em: EntityManager, window: FairnessWindow, counts: GroupCounts): void {
+  window.cells.removeAll();
+  for (const [groupKey, cell] of Object.entries(counts.groups)) window.cells.add(em.create(FairnessWindowCell, { window, groupKey, ...cell }));
+  if (counts.missing.rows > 0) window.cells.add(em.create(FairnessWindowCell, { window, groupKey: null, ...counts.missing }));
+  window.rows = Object.values(counts.groups).reduce((sum, cell) => sum + cell.rows, counts.missing.rows);
 }
 
 /** The engine's GroupCounts from stored cells. */
