@@ -26,8 +26,8 @@ describe('npm start, as a new user meets it', () => {
 
     const signIn = await graphql<{ signIn: { token: string } }>(first.url, 'mutation { signIn(email: "demo@assay.local", password: "assay-demo") { token } }');
     const token = signIn.data?.signIn.token ?? '';
-    const seeded = await graphql<{ risks: { id: string }[] }>(first.url, '{ risks { id } }', {}, token);
-    const seededCount = seeded.data?.risks.length ?? 0;
+    const seeded = await graphql<{ risks: { totalCount: number } }>(first.url, '{ risks { totalCount } }', {}, token);
+    const seededCount = seeded.data?.risks.totalCount ?? 0;
     expect(seededCount).toBeGreaterThan(0);
     const created = await graphql<{ createRisk: { id: string } }>(first.url, 'mutation { createRisk(input: { title: "Kept across restarts", likelihood: 2, impact: 3 }) { id } }', {}, token);
     expect(created.errors).toBeUndefined();
@@ -37,10 +37,10 @@ describe('npm start, as a new user meets it', () => {
     const second = await startApp({}, cwd);
     expect(second.output()).not.toContain('seeded');
     const again = await graphql<{ signIn: { token: string } }>(second.url, 'mutation { signIn(email: "demo@assay.local", password: "assay-demo") { token } }');
-    const risks = await graphql<{ risks: { title: string }[] }>(second.url, '{ risks { title } }', {}, again.data?.signIn.token);
-    expect(risks.data?.risks.map((risk) => risk.title)).toContain('Kept across restarts');
+    const risks = await graphql<{ risks: { nodes: { title: string }[] } }>(second.url, '{ risks(first: 500) { nodes { title } } }', {}, again.data?.signIn.token);
+    expect(risks.data?.risks.nodes.map((risk) => risk.title)).toContain('Kept across restarts');
     // The seed ran once: the seeded risks and the one added, no second copy.
-    expect(risks.data?.risks).toHaveLength(seededCount + 1);
+    expect(risks.data?.risks.nodes).toHaveLength(seededCount + 1);
     expect(await second.stop('SIGTERM')).toBe(0);
   });
 

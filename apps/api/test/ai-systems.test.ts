@@ -13,12 +13,12 @@ describe.each(databases.available)('AI system inventory on $name', (database) =>
   const demo = useDemoApi(database);
 
   it('lists the seeded systems by name, each with its risks', async () => {
-    const result = await demo.api.graphql<{ aiSystems: { name: string; euAiActTier: string; risks: { title: string; aiSystem: { name: string } }[] }[] }>(
-      `{ aiSystems { name euAiActTier risks { title aiSystem { name } } } }`,
+    const result = await demo.api.graphql<{ aiSystems: { nodes: { name: string; euAiActTier: string; risks: { title: string; aiSystem: { name: string } }[] }[] } }>(
+      `{ aiSystems { nodes { name euAiActTier risks { title aiSystem { name } } } } }`,
       {},
       demo.executive,
     );
-    const systems = result.data?.aiSystems ?? [];
+    const systems = result.data?.aiSystems.nodes ?? [];
     expect(systems.map((system) => system.name)).toEqual([...DEMO_AI_SYSTEMS.map((system) => system.name)].sort());
     const credit = systems.find((system) => system.name === 'Credit decisioning model');
     expect(credit?.euAiActTier).toBe('HIGH_RISK');
@@ -68,7 +68,7 @@ describe.each(databases.available)('AI system inventory on $name', (database) =>
     const em = demo.api.orm.em.fork();
     const foreign = em.create(AiSystem, { organisation: em.create(Organisation, { name: 'Other tenant' }), name: 'Foreign model', organisationRole: 'provider' });
     await em.flush();
-    const own = (await demo.api.graphql<{ aiSystems: { id: string }[] }>(`{ aiSystems { id } }`, {}, demo.admin)).data?.aiSystems[0]?.id;
+    const own = (await demo.api.graphql<{ aiSystems: { nodes: { id: string }[] } }>(`{ aiSystems { nodes { id } } }`, {}, demo.admin)).data?.aiSystems.nodes[0]?.id;
 
     const create = `mutation($input: CreateRiskInput!) { createRisk(input: $input) { id version aiSystem { id } } }`;
     const linked = await demo.api.graphql<{ createRisk: { id: string; version: number; aiSystem: { id: string } | null } }>(create, { input: { title: 'Linked', likelihood: 2, impact: 2, aiSystemId: own } }, demo.admin);

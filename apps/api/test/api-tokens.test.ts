@@ -27,8 +27,8 @@ describe.each(databases.available)('login and API tokens on $name', (database) =
     const days = (Date.parse(apiToken.expiresAt) - Date.parse(apiToken.createdAt)) / 86_400_000;
     expect(days).toBe(90);
 
-    const used = await demo.api.graphql<{ risks: unknown[] }>(`{ risks { id } }`, {}, token);
-    expect(used.data?.risks.length).toBeGreaterThan(0);
+    const used = await demo.api.graphql<{ risks: { nodes: unknown[] } }>(`{ risks { nodes { id } } }`, {}, token);
+    expect(used.data?.risks.nodes.length).toBeGreaterThan(0);
     const listed = await demo.api.graphql<{ apiTokens: { id: string; lastUsedAt: string | null; revokedAt: string | null }[] }>(`{ apiTokens { id lastUsedAt revokedAt } }`, {}, demo.admin);
     expect(listed.data?.apiTokens).toEqual([{ id: apiToken.id, lastUsedAt: new Date().toISOString().slice(0, 10), revokedAt: null }]);
     // Another member does not see it, nor revoke it.
@@ -37,7 +37,7 @@ describe.each(databases.available)('login and API tokens on $name', (database) =
 
     const revoked = await demo.api.graphql<{ revokeApiToken: { revokedAt: string | null } }>(`mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, { id: apiToken.id }, demo.admin);
     expect(revoked.data?.revokeApiToken.revokedAt).not.toBeNull();
-    const after = await demo.api.graphql(`{ risks { id } }`, {}, token);
+    const after = await demo.api.graphql(`{ risks { nodes { id } } }`, {}, token);
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 

@@ -34,7 +34,7 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
   });
 
   it('refuses the risk register without a session', async () => {
-    const result = await demo.api.graphql(`{ risks { id } }`);
+    const result = await demo.api.graphql(`{ risks { nodes { id } } }`);
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -57,12 +57,12 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
   });
 
   it('lists the seeded risks, scored likelihood × impact on the 5×5 matrix, highest first', async () => {
-    const result = await demo.api.graphql<{ risks: { title: string; likelihood: number; impact: number; score: number; level: string; withinAppetite: boolean }[] }>(
-      `{ risks { ${RISK_FIELDS} } }`,
+    const result = await demo.api.graphql<{ risks: { nodes: { title: string; likelihood: number; impact: number; score: number; level: string; withinAppetite: boolean }[] } }>(
+      `{ risks { nodes { ${RISK_FIELDS} } } }`,
       {},
       demo.admin,
     );
-    const risks = result.data?.risks ?? [];
+    const risks = result.data?.risks.nodes ?? [];
     expect(risks).toHaveLength(DEMO_RISKS.length);
     for (const risk of risks) expect(risk.score).toBe(risk.likelihood * risk.impact);
     const scores = risks.map((risk) => risk.score);
@@ -151,8 +151,8 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
     const other = em.create(Organisation, { name: 'Other tenant' });
     const foreign = em.create(Risk, { organisation: other, title: 'Foreign risk', likelihood: 5, impact: 5, score: 25, level: 'Critical', withinAppetite: false });
     await em.flush();
-    const list = await demo.api.graphql<{ risks: { id: string }[] }>(`{ risks { id } }`, {}, demo.admin);
-    expect(list.data?.risks.map((risk) => risk.id)).not.toContain(foreign.id);
+    const list = await demo.api.graphql<{ risks: { nodes: { id: string }[] } }>(`{ risks { nodes { id } } }`, {}, demo.admin);
+    expect(list.data?.risks.nodes.map((risk) => risk.id)).not.toContain(foreign.id);
     const single = await demo.api.graphql<{ risk: unknown }>(`query($id: ID!) { risk(id: $id) { id } }`, { id: foreign.id }, demo.admin);
     expect(single.data?.risk).toBeNull();
     const update = await demo.api.graphql(`mutation($id: ID!) { updateRisk(id: $id, input: { expectedVersion: 1, title: "hijack" }) { id } }`, { id: foreign.id }, demo.admin);
@@ -219,12 +219,12 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
   });
 
   it('seeds every demo risk with its assessment history: treated risks in three steps, the others once', async () => {
-    const result = await demo.api.graphql<{ risks: { title: string; score: number; residualScore: number | null; assessments: { score: number; residualScore: number | null; assessedAt: string }[] }[] }>(
-      `{ risks { title score residualScore assessments { score residualScore assessedAt } } }`,
+    const result = await demo.api.graphql<{ risks: { nodes: { title: string; score: number; residualScore: number | null; assessments: { score: number; residualScore: number | null; assessedAt: string }[] }[] } }>(
+      `{ risks { nodes { title score residualScore assessments { score residualScore assessedAt } } } }`,
       {},
       demo.executive,
     );
-    const seeded = (result.data?.risks ?? []).filter((risk) => DEMO_RISKS.some((demo) => demo.title === risk.title));
+    const seeded = (result.data?.risks.nodes ?? []).filter((risk) => DEMO_RISKS.some((demo) => demo.title === risk.title));
     expect(seeded).toHaveLength(DEMO_RISKS.length);
     for (const risk of seeded) {
       const treated = DEMO_RISKS.find((demo) => demo.title === risk.title)!.residual !== undefined;

@@ -22,20 +22,20 @@ const ENTRY = 'sequence actor entityType entityId operation before after';
 describe.each(databases.available)('audit log on $name', (database) => {
   const demo = useDemoApi(database);
   const riskByTitle = async (title: string) => {
-    const result = await demo.api.graphql<{ risks: { id: string; version: number; owner: string | null; likelihood: number; impact: number }[] & { title: string }[] }>(
-      `{ risks { id title version owner likelihood impact } }`,
+    const result = await demo.api.graphql<{ risks: { nodes: { id: string; version: number; owner: string | null; likelihood: number; impact: number }[] & { title: string }[] } }>(
+      `{ risks { nodes { id title version owner likelihood impact } } }`,
       {},
       demo.admin,
     );
-    return (result.data!.risks as unknown as { id: string; title: string; version: number; owner: string | null }[]).find((risk) => risk.title === title)!;
+    return (result.data!.risks.nodes as unknown as { id: string; title: string; version: number; owner: string | null }[]).find((risk) => risk.title === title)!;
   };
 
   it('records who changed what, with the values before and after', async () => {
     const risk = await riskByTitle('Supplier model update without notice');
     const updated = await demo.api.graphql(`mutation($id: ID!, $input: UpdateRiskInput!) { updateRisk(id: $id, input: $input) { id } }`, { id: risk.id, input: { expectedVersion: risk.version, owner: 'Vendor Manager' } }, demo.admin);
     expect(updated.errors).toBeUndefined();
-    const log = await demo.api.graphql<{ auditLog: Entry[] }>(`query($id: String!) { auditLog(entityType: "Risk", entityId: $id) { ${ENTRY} } }`, { id: risk.id }, demo.executive);
-    const [latest, ...older] = log.data!.auditLog;
+    const log = await demo.api.graphql<{ auditLog: { nodes: Entry[] } }>(`query($id: String!) { auditLog(filter: { entityType: "Risk", entityId: $id }) { nodes { ${ENTRY} } } }`, { id: risk.id }, demo.executive);
+    const [latest, ...older] = log.data!.auditLog.nodes;
     expect(latest).toMatchObject({ actor: 'demo@assay.local', entityType: 'Risk', entityId: risk.id, operation: 'update' });
     expect(JSON.parse(latest!.before!)).toMatchObject({ owner: 'Procurement Lead', version: risk.version });
     expect(JSON.parse(latest!.after!)).toMatchObject({ owner: 'Vendor Manager', version: risk.version + 1 });
@@ -43,7 +43,7 @@ describe.each(databases.available)('audit log on $name', (database) => {
     expect(older.at(-1)).toMatchObject({ actor: 'Assay demo seed', operation: 'create' });
     expect(JSON.parse(older.at(-1)!.after!)).toMatchObject({ title: 'Supplier model update without notice', owner: 'Procurement Lead', likelihood: 3, impact: 3 });
     // No password hash or token hash ever reaches the log.
-    const everything = await demo.api.graphql<{ auditLog: Entry[] }>(`{ auditLog(first: 500) { after before } }`, {}, demo.admin);
+    const everything = await demo.api.graphql<{ auditLog: { nodes: Entry[] } }>(`{ auditLog(first: 500) { nodes { after before } } }`, {}, demo.admin);
     expect(JSON.stringify(everything.data)).not.toMatch(/scrypt|passwordHash|tokenHash/);
   });
 
@@ -52,8 +52,8 @@ describe.each(databases.available)('audit log on $name', (database) => {
     const token = created.data!.createApiToken.token;
     const risk = await riskByTitle('Supplier model update without notice');
     await demo.api.graphql(`mutation($id: ID!, $input: UpdateRiskInput!) { updateRisk(id: $id, input: $input) { id } }`, { id: risk.id, input: { expectedVersion: risk.version, owner: 'Procurement Lead' } }, token);
-    const log = await demo.api.graphql<{ auditLog: Entry[] }>(`query($id: String!) { auditLog(entityId: $id, first: 1) { actor } }`, { id: risk.id }, demo.admin);
-    expect(log.data?.auditLog).toEqual([{ actor: 'demo@assay.local (API token "nightly sync")' }]);
+    const log = await demo.api.graphql<{ auditLog: { nodes: Entry[] } }>(`query($id: String!) { auditLog(filter: { entityId: $id }, first: 1) { nodes { actor } } }`, { id: risk.id }, demo.admin);
+    expect(log.data?.auditLog.nodes).toEqual([{ actor: 'demo@assay.local (API token "nightly sync")' }]);
   });
 
   it('shows the register as it stood at a past moment', async () => {
@@ -62,17 +62,17 @@ describe.each(databases.available)('audit log on $name', (database) => {
     const risk = await riskByTitle('Energy use of retraining not monitored');
     const changed = await demo.api.graphql(`mutation($id: ID!, $input: UpdateRiskInput!) { updateRisk(id: $id, input: $input) { score } }`, { id: risk.id, input: { expectedVersion: risk.version, likelihood: 5, impact: 5 } }, demo.admin);
     expect(changed.errors).toBeUndefined();
-    const then = await demo.api.graphql<{ risks: { id: string; likelihood: number; score: number; level: string; assessments: unknown[] }[] }>(
-      `query($asOf: DateTimeISO) { risks(asOf: $asOf) { id likelihood score level assessments { score } } }`,
+    const then = await demo.api.graphql<{ risks: { nodes: { id: string; likelihood: number; score: number; level: string; assessments: unknown[] }[] } }>(
+      `query($asOf: DateTimeISO) { risks(asOf: $asOf) { nodes { id likelihood score level assessments { score } } } }`,
       { asOf: before },
       demo.executive,
     );
     expect(then.errors).toBeUndefined();
-    const past = then.data!.risks.find((entry) => entry.id === risk.id)!;
+    const past = then.data!.risks.nodes.find((entry) => entry.id === risk.id)!;
     expect(past).toMatchObject({ likelihood: 2, score: 4, level: 'Low' });
     expect(past.assessments).toHaveLength(1);
-    const now = await demo.api.graphql<{ risks: { id: string; score: number }[] }>(`{ risks { id score } }`, {}, demo.executive);
-    expect(now.data!.risks.find((entry) => entry.id === risk.id)!.score).toBe(25);
+    const now = await demo.api.graphql<{ risks: { nodes: { id: string; score: number }[] } }>(`{ risks { nodes { id score } } }`, {}, demo.executive);
+    expect(now.data!.risks.nodes.find((entry) => entry.id === risk.id)!.score).toBe(25);
     // The heatmap then and now: the risk moved from (2, 2) to (5, 5).
     const cell = (map: { cells: { likelihood: number; impact: number; count: number }[] }, l: number, i: number) => map.cells.find((c) => c.likelihood === l && c.impact === i)!.count;
     const maps = await demo.api.graphql<{ then: { cells: { likelihood: number; impact: number; count: number }[]; total: number }; now: { cells: { likelihood: number; impact: number; count: number }[] } }>(
@@ -85,14 +85,14 @@ describe.each(databases.available)('audit log on $name', (database) => {
     // The Statement of Applicability then and now.
     const soaBefore = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const entry = await demo.api.graphql<{ statementOfApplicability: { controlId: string; version: number; implementationStatus: string }[] }>(`{ statementOfApplicability { controlId version implementationStatus } }`, {}, demo.admin);
-    const control = entry.data!.statementOfApplicability.find((row) => row.implementationStatus === 'PLANNED')!;
+    const entry = await demo.api.graphql<{ controls: { nodes: { controlId: string; version: number; implementationStatus: string }[] } }>(`{ controls { nodes { controlId version implementationStatus } } }`, {}, demo.admin);
+    const control = entry.data!.controls.nodes.find((row) => row.implementationStatus === 'PLANNED')!;
     const soaChange = await demo.api.graphql(`mutation($controlId: String!, $input: UpdateSoaEntryInput!) { updateSoaEntry(controlId: $controlId, input: $input) { version } }`, { controlId: control.controlId, input: { expectedVersion: control.version, implementationStatus: 'IN_PROGRESS' } }, demo.admin);
     expect(soaChange.errors).toBeUndefined();
-    const soaThen = await demo.api.graphql<{ statementOfApplicability: { controlId: string; implementationStatus: string }[] }>(`query($asOf: DateTimeISO) { statementOfApplicability(asOf: $asOf) { controlId implementationStatus } }`, { asOf: soaBefore }, demo.executive);
-    expect(soaThen.data!.statementOfApplicability.find((row) => row.controlId === control.controlId)!.implementationStatus).toBe('PLANNED');
-    expect(soaThen.data!.statementOfApplicability).toHaveLength(38);
-    const future = await demo.api.graphql(`{ risks(asOf: "2999-01-01T00:00:00Z") { id } }`, {}, demo.admin);
+    const soaThen = await demo.api.graphql<{ controls: { nodes: { controlId: string; implementationStatus: string }[] } }>(`query($asOf: DateTimeISO) { controls(asOf: $asOf) { nodes { controlId implementationStatus } } }`, { asOf: soaBefore }, demo.executive);
+    expect(soaThen.data!.controls.nodes.find((row) => row.controlId === control.controlId)!.implementationStatus).toBe('PLANNED');
+    expect(soaThen.data!.controls.nodes).toHaveLength(38);
+    const future = await demo.api.graphql(`{ risks(asOf: "2999-01-01T00:00:00Z") { nodes { id } } }`, {}, demo.admin);
     expect(future.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'asOf' } });
   });
 

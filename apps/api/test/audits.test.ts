@@ -6,7 +6,7 @@ import { testDatabases } from './support/databases.js';
 
 const databases = await testDatabases();
 
-const AUDITS = `{ audits { id title status completedOn findings { id kind clauseId controlId status correctiveActions { description dueDate completedOn effective overdue } } } }`;
+const AUDITS = `{ audits { nodes { id title status completedOn findings { id kind clauseId controlId status correctiveActions { description dueDate completedOn effective overdue } } } } }`;
 
 interface AuditRow {
   id: string;
@@ -19,8 +19,8 @@ describe.each(databases.available)('internal audits on $name', (database) => {
   const demo = useDemoApi(database);
 
   it('shows the seeded audit with its findings and corrective actions, flagging the overdue one', async () => {
-    const result = await demo.api.graphql<{ audits: AuditRow[] }>(AUDITS, {}, demo.executive);
-    const audit = result.data?.audits[0];
+    const result = await demo.api.graphql<{ audits: { nodes: AuditRow[] } }>(AUDITS, {}, demo.executive);
+    const audit = result.data?.audits.nodes[0];
     expect(audit).toMatchObject({ title: DEMO_AUDIT.title, status: 'COMPLETED' });
     expect(audit?.findings.map((finding) => finding.kind)).toEqual(['MAJOR_NONCONFORMITY', 'MINOR_NONCONFORMITY', 'OBSERVATION', 'OPPORTUNITY']);
     const [major, minor] = audit?.findings ?? [];
@@ -73,7 +73,7 @@ describe.each(databases.available)('internal audits on $name', (database) => {
   });
 
   it('rejects a finding against an unknown clause or control, storing nothing', async () => {
-    const auditId = (await demo.api.graphql<{ audits: AuditRow[] }>(AUDITS, {}, demo.admin)).data?.audits[0]?.id;
+    const auditId = (await demo.api.graphql<{ audits: { nodes: AuditRow[] } }>(AUDITS, {}, demo.admin)).data?.audits.nodes[0]?.id;
     const before = await demo.api.orm.em.fork().count(Finding, {});
     for (const [input, field, message] of [
       ['clauseId: "11.3"', 'clauseId', 'clauseId names no clause of ISO/IEC 42001: "11.3"'],
@@ -86,7 +86,7 @@ describe.each(databases.available)('internal audits on $name', (database) => {
   });
 
   it('refuses to judge an action effective before it is completed', async () => {
-    const audits = (await demo.api.graphql<{ audits: AuditRow[] }>(AUDITS, {}, demo.admin)).data?.audits ?? [];
+    const audits = (await demo.api.graphql<{ audits: { nodes: AuditRow[] } }>(AUDITS, {}, demo.admin)).data?.audits.nodes ?? [];
     const findingId = audits.flatMap((audit) => audit.findings).find((finding) => finding.kind === 'OBSERVATION')?.id;
     const result = await demo.api.graphql(
       `mutation($findingId: ID!) { addCorrectiveAction(findingId: $findingId, input: { description: "Brief all staff.", dueDate: "2027-03-01", effective: true }) { id } }`,

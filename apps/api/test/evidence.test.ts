@@ -23,13 +23,13 @@ describe.each(databases.available)('evidence on $name', (database) => {
   const demo = useDemoApi(database);
 
   it('lists the seeded evidence, flags what expired, and filters by control', async () => {
-    const all = await demo.api.graphql<{ evidence: EvidenceRow[] }>(`{ evidence { ${FIELDS} } }`, {}, demo.executive);
-    expect(all.data?.evidence.map((row) => row.title)).toEqual([...DEMO_EVIDENCE.map((row) => row.title)].sort());
+    const all = await demo.api.graphql<{ evidence: { nodes: EvidenceRow[] } }>(`{ evidence { nodes { ${FIELDS} } } }`, {}, demo.executive);
+    expect(all.data?.evidence.nodes.map((row) => row.title)).toEqual([...DEMO_EVIDENCE.map((row) => row.title)].sort());
     // Valid until 2026-09-01: expired on any date after it (the suite runs after that day).
-    expect(all.data?.evidence.find((row) => row.title.startsWith('Inference event log'))?.expired).toBe(true);
-    expect(all.data?.evidence.find((row) => row.title.startsWith('Internal audit programme'))).toMatchObject({ validUntil: null, expired: false });
-    const forControl = await demo.api.graphql<{ evidence: EvidenceRow[] }>(`{ evidence(controlId: "A.6.2.4") { title } }`, {}, demo.executive);
-    expect(forControl.data?.evidence.map((row) => row.title)).toEqual(['Credit model validation report Q3']);
+    expect(all.data?.evidence.nodes.find((row) => row.title.startsWith('Inference event log'))?.expired).toBe(true);
+    expect(all.data?.evidence.nodes.find((row) => row.title.startsWith('Internal audit programme'))).toMatchObject({ validUntil: null, expired: false });
+    const forControl = await demo.api.graphql<{ evidence: { nodes: EvidenceRow[] } }>(`{ evidence(filter: { controlId: "A.6.2.4" }) { nodes { title } } }`, {}, demo.executive);
+    expect(forControl.data?.evidence.nodes.map((row) => row.title)).toEqual(['Credit model validation report Q3']);
   });
 
   it('shows what one piece of evidence also serves through the crosswalk', async () => {

@@ -34,14 +34,14 @@ const week = (tprM: number) => ({
 describe.each(databases.available)('fairness thresholds on $name', (database) => {
   const demo = useDemoApi(database);
   const ids = async () => {
-    const result = await demo.api.graphql<{ aiSystems: { id: string; name: string }[]; risks: { id: string; title: string; version: number }[] }>('{ aiSystems { id name } risks { id title version } }', {}, demo.admin);
-    return result.data!;
+    const result = await demo.api.graphql<{ aiSystems: { nodes: { id: string; name: string }[] }; risks: { nodes: { id: string; title: string; version: number }[] } }>('{ aiSystems { nodes { id name } } risks { nodes { id title version } } }', {}, demo.admin);
+    return { aiSystems: result.data!.aiSystems.nodes, risks: result.data!.risks.nodes };
   };
 
   it('shows the demo breach: one open monitoring finding for the CV screener, its risk awaiting re-assessment', async () => {
-    const result = await demo.api.graphql<{ findings: FindingResult[] }>(`{ findings(source: MONITORING) { ${FINDING_FIELDS} } }`, {}, demo.executive);
+    const result = await demo.api.graphql<{ findings: { nodes: FindingResult[] } }>(`{ findings(filter: { source: MONITORING }) { nodes { ${FINDING_FIELDS} } } }`, {}, demo.executive);
     expect(result.errors).toBeUndefined();
-    const [finding, ...others] = result.data!.findings;
+    const [finding, ...others] = result.data!.findings.nodes;
     expect(others).toEqual([]);
     expect(finding).toMatchObject({ kind: 'MINOR_NONCONFORMITY', source: 'monitoring', status: 'OPEN', clauseId: '9.1', controlId: 'A.6.2.6', aiSystem: { name: 'CV screening model' } });
     expect(finding!.description).toMatch(/^Disparate impact by sex against M was 0\.7\d\d in the week from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} \(4200 decisions\), below the threshold of 0\.8\.$/);
@@ -50,8 +50,8 @@ describe.each(databases.available)('fairness thresholds on $name', (database) =>
     const weeksAgo = (Date.parse(mondayOnOrBefore(todayIso())) - Date.parse(finding!.raisedOn)) / (7 * 86_400_000);
     expect(weeksAgo).toBeGreaterThanOrEqual(4);
     expect(weeksAgo).toBeLessThanOrEqual(14);
-    const audits = await demo.api.graphql<{ findings: FindingResult[] }>(`{ findings(source: AUDIT) { source } }`, {}, demo.executive);
-    expect(audits.data?.findings.map((entry) => entry.source)).toEqual(['audit', 'audit', 'audit', 'audit']);
+    const audits = await demo.api.graphql<{ findings: { nodes: FindingResult[] } }>(`{ findings(filter: { source: AUDIT }) { nodes { source } } }`, {}, demo.executive);
+    expect(audits.data?.findings.nodes.map((entry) => entry.source)).toEqual(['audit', 'audit', 'audit', 'audit']);
   });
 
   it('opens one finding per breach episode, flags the linked risk, and a re-assessment clears the flag', async () => {

@@ -42,8 +42,8 @@ const TREND = `query($aiSystemId: ID!, $metric: FairnessMetric!, $attribute: Str
 describe.each(databases.available)('fairness monitoring on $name', (database) => {
   const demo = useDemoApi(database);
   const systemId = async (name: string) => {
-    const result = await demo.api.graphql<{ aiSystems: { id: string; name: string }[] }>('{ aiSystems { id name } }', {}, demo.admin);
-    const system = result.data?.aiSystems.find((entry) => entry.name === name);
+    const result = await demo.api.graphql<{ aiSystems: { nodes: { id: string; name: string }[] } }>('{ aiSystems { nodes { id name } } }', {}, demo.admin);
+    const system = result.data?.aiSystems.nodes.find((entry) => entry.name === name);
     if (!system) throw new Error(`no AI system ${name}`);
     return system.id;
   };

@@ -63,13 +63,13 @@ describe.each(databases.available)('impact assessments on $name', (database) => 
   let riskManager = '';
 
   beforeAll(async () => {
-    const systems = await demo.api.graphql<{ aiSystems: { id: string; name: string }[] }>(`{ aiSystems { id name } }`, {}, demo.admin);
-    const systemId = (name: string) => systems.data?.aiSystems.find((system) => system.name === name)?.id ?? '';
+    const systems = await demo.api.graphql<{ aiSystems: { nodes: { id: string; name: string }[] } }>(`{ aiSystems { nodes { id name } } }`, {}, demo.admin);
+    const systemId = (name: string) => systems.data?.aiSystems.nodes.find((system) => system.name === name)?.id ?? '';
     ids.credit = systemId('Credit decisioning model');
     ids.cv = systemId('CV screening model');
     ids.fraud = systemId('Fraud detection model');
-    const risks = await demo.api.graphql<{ risks: { id: string; title: string }[] }>(`{ risks { id title } }`, {}, demo.admin);
-    const riskId = (title: string) => risks.data?.risks.find((risk) => risk.title === title)?.id ?? '';
+    const risks = await demo.api.graphql<{ risks: { nodes: { id: string; title: string }[] } }>(`{ risks { nodes { id title } } }`, {}, demo.admin);
+    const riskId = (title: string) => risks.data?.risks.nodes.find((risk) => risk.title === title)?.id ?? '';
     ids.ageRisk = riskId('Credit model under-approves applicants over 60');
     ids.explanationRisk = riskId('Explanations for declined loans are incomplete');
 
@@ -84,9 +84,9 @@ describe.each(databases.available)('impact assessments on $name', (database) => 
   }
 
   it('shows the seeded assessments to every member: the approved credit FRIA and the CV screener in review', async () => {
-    const result = await demo.api.graphql<{ impactAssessments: Assessment[] }>(`{ impactAssessments { ${FIELDS} } }`, {}, demo.executive);
+    const result = await demo.api.graphql<{ impactAssessments: { nodes: Assessment[] } }>(`{ impactAssessments { nodes { ${FIELDS} } } }`, {}, demo.executive);
     expect(result.errors).toBeUndefined();
-    const [cv, credit] = result.data?.impactAssessments ?? [];
+    const [cv, credit] = result.data?.impactAssessments.nodes ?? [];
     expect(cv).toMatchObject({ status: 'IN_REVIEW', friaRequired: false, approvedBy: null, aiSystem: { name: 'CV screening model' }, risks: [{ title: 'CV screener shortlists fewer women' }] });
     expect(credit).toMatchObject({
       status: 'APPROVED',
@@ -104,12 +104,12 @@ describe.each(databases.available)('impact assessments on $name', (database) => 
   });
 
   it('lists the assessments of one AI system, and on the AI system itself', async () => {
-    const bySystem = await demo.api.graphql<{ impactAssessments: { title: string }[] }>(`query($id: ID) { impactAssessments(aiSystemId: $id) { title } }`, { id: ids.cv }, demo.executive);
-    expect(bySystem.data?.impactAssessments).toEqual([{ title: 'CV screening model: impact assessment 2026' }]);
-    const systems = await demo.api.graphql<{ aiSystems: { name: string; impactAssessments: { status: string }[] }[] }>(`{ aiSystems { name impactAssessments { status } } }`, {}, demo.executive);
-    const statuses = Object.fromEntries(systems.data?.aiSystems.map((system) => [system.name, system.impactAssessments.map((assessment) => assessment.status)]) ?? []);
+    const bySystem = await demo.api.graphql<{ impactAssessments: { nodes: { title: string }[] } }>(`query($id: ID) { impactAssessments(filter: { aiSystemId: $id }) { nodes { title } } }`, { id: ids.cv }, demo.executive);
+    expect(bySystem.data?.impactAssessments.nodes).toEqual([{ title: 'CV screening model: impact assessment 2026' }]);
+    const systems = await demo.api.graphql<{ aiSystems: { nodes: { name: string; impactAssessments: { status: string }[] }[] } }>(`{ aiSystems { nodes { name impactAssessments { status } } } }`, {}, demo.executive);
+    const statuses = Object.fromEntries(systems.data?.aiSystems.nodes.map((system) => [system.name, system.impactAssessments.map((assessment) => assessment.status)]) ?? []);
     expect(statuses).toMatchObject({ 'Credit decisioning model': ['APPROVED'], 'CV screening model': ['IN_REVIEW'], 'Customer assistant': [] });
-    const unknown = await demo.api.graphql(`query($id: ID) { impactAssessments(aiSystemId: $id) { title } }`, { id: NOWHERE }, demo.executive);
+    const unknown = await demo.api.graphql(`query($id: ID) { impactAssessments(filter: { aiSystemId: $id }) { nodes { title } } }`, { id: NOWHERE }, demo.executive);
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'aiSystemId' });
   });
 

@@ -27,8 +27,8 @@ describe.each(databases.available)('incidents on $name', (database) => {
   const demo = useDemoApi(database);
 
   it('records a serious incident with its deadline, flags it overdue, and clears the flag once reported', async () => {
-    const systems = await demo.api.graphql<{ aiSystems: { id: string; name: string }[] }>(`{ aiSystems { id name } }`, {}, demo.admin);
-    const credit = systems.data?.aiSystems.find((system) => system.name === 'Credit decisioning model');
+    const systems = await demo.api.graphql<{ aiSystems: { nodes: { id: string; name: string }[] } }>(`{ aiSystems { nodes { id name } } }`, {}, demo.admin);
+    const credit = systems.data?.aiSystems.nodes.find((system) => system.name === 'Credit decisioning model');
     const created = await demo.api.graphql<{ createIncident: { id: string; reportingDeadline: string; reportOverdue: boolean; aiSystem: { name: string } } }>(
       `mutation($input: CreateIncidentInput!) { createIncident(input: $input) { ${FIELDS} } }`,
       { input: { title: 'Mass wrongful declines after a feature pipeline fault', awareOn: '2026-01-10', seriousCase: 'WIDESPREAD_OR_CRITICAL_INFRASTRUCTURE', aiSystemId: credit?.id } },
@@ -43,8 +43,8 @@ describe.each(databases.available)('incidents on $name', (database) => {
       demo.admin,
     );
     expect(reported.data?.updateIncident).toMatchObject({ reportedOn: '2026-01-11', reportOverdue: false, status: 'INVESTIGATING' });
-    const listed = await demo.api.graphql<{ incidents: { title: string }[] }>(`{ incidents { title } }`, {}, demo.executive);
-    expect(listed.data?.incidents.map((incident) => incident.title)).toContain('Mass wrongful declines after a feature pipeline fault');
+    const listed = await demo.api.graphql<{ incidents: { nodes: { title: string }[] } }>(`{ incidents { nodes { title } } }`, {}, demo.executive);
+    expect(listed.data?.incidents.nodes.map((incident) => incident.title)).toContain('Mass wrongful declines after a feature pipeline fault');
   });
 
   it('gives an incident that is not serious no deadline', async () => {

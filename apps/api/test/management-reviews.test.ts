@@ -9,12 +9,12 @@ describe.each(databases.available)('management reviews on $name', (database) => 
   const demo = useDemoApi(database);
 
   it('shows the seeded review with the status of its actions', async () => {
-    const result = await demo.api.graphql<{ managementReviews: { heldOn: string; attendees: string[]; actions: { completedOn: string | null; overdue: boolean }[] }[] }>(
-      `{ managementReviews { heldOn attendees actions { completedOn overdue } } }`,
+    const result = await demo.api.graphql<{ managementReviews: { nodes: { heldOn: string; attendees: string[]; actions: { completedOn: string | null; overdue: boolean }[] }[] } }>(
+      `{ managementReviews { nodes { heldOn attendees actions { completedOn overdue } } } }`,
       {},
       demo.executive,
     );
-    const review = result.data?.managementReviews[0];
+    const review = result.data?.managementReviews.nodes[0];
     expect(review).toMatchObject({ heldOn: DEMO_REVIEW.heldOn, attendees: DEMO_REVIEW.attendees });
     // The first action was done early; the second (due 2026-10-31) is open and so overdue after that day.
     expect(review?.actions).toEqual([

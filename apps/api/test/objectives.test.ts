@@ -91,13 +91,13 @@ describe.each(databases.available)('AI objectives on $name', (database) => {
   }
 
   it('shows the seeded objectives to every member, each with a year of monthly measurements', async () => {
-    const result = await demo.api.graphql<{ aiObjectives: (ObjectiveView & { kpiName: string; measurements: { measuredOn: string }[] })[] }>(
-      `{ aiObjectives { ${FIELDS} measurements { id measuredOn value version } } }`,
+    const result = await demo.api.graphql<{ objectives: { nodes: (ObjectiveView & { kpiName: string; measurements: { measuredOn: string }[] })[] } }>(
+      `{ objectives { nodes { ${FIELDS} measurements { id measuredOn value version } } } }`,
       {},
       demo.executive,
     );
     expect(result.errors).toBeUndefined();
-    const objectives = result.data!.aiObjectives;
+    const objectives = result.data!.objectives.nodes;
     expect(objectives.map((objective) => objective.kpiName).sort()).toEqual(DEMO_OBJECTIVES.map((objective) => objective.kpiName).sort());
     const monthEnds = monthEndsBefore(new Date().toISOString().slice(0, 10), 12);
     for (const objective of objectives) {
@@ -236,7 +236,7 @@ describe.each(databases.available)('AI objectives on $name', (database) => {
   });
 
   it('keeps the executive read-only', async () => {
-    const [seeded] = (await demo.api.graphql<{ aiObjectives: { id: string; version: number }[] }>(`{ aiObjectives { id version } }`, {}, demo.executive)).data!.aiObjectives;
+    const [seeded] = (await demo.api.graphql<{ objectives: { nodes: { id: string; version: number }[] } }>(`{ objectives { nodes { id version } } }`, {}, demo.executive)).data!.objectives.nodes;
     const attempts = [
       [`mutation { createAiObjective(input: { title: "x", targetDate: "2027-01-01", kpiName: "k", kpiDirection: HIGHER_IS_BETTER, kpiTarget: 1 }) { id } }`, {}],
       [`mutation($id: ID!) { updateAiObjective(id: $id, input: { expectedVersion: 1, title: "x" }) { id } }`, { id: seeded!.id }],

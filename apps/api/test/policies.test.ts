@@ -20,9 +20,9 @@ describe.each(databases.available)('policies on $name', (database) => {
   const demo = useDemoApi(database);
 
   it('shows the seeded AI policy with the version in force', async () => {
-    const result = await demo.api.graphql<{ policies: PolicyRow[] }>(`{ policies { ${FIELDS} } }`, {}, demo.executive);
-    expect(result.data?.policies[0]).toMatchObject({ latestVersionNumber: 2, nextReviewOn: '2027-03-12', inForce: { number: 2, approvedOn: '2026-03-12' } });
-    expect(result.data?.policies[0]?.versions.map((version) => version.number)).toEqual([2, 1]);
+    const result = await demo.api.graphql<{ policies: { nodes: PolicyRow[] } }>(`{ policies { nodes { ${FIELDS} } } }`, {}, demo.executive);
+    expect(result.data?.policies.nodes[0]).toMatchObject({ latestVersionNumber: 2, nextReviewOn: '2027-03-12', inForce: { number: 2, approvedOn: '2026-03-12' } });
+    expect(result.data?.policies.nodes[0]?.versions.map((version) => version.number)).toEqual([2, 1]);
   });
 
   it('keeps the approved version in force while a revision is drafted, then approves the revision', async () => {

@@ -56,8 +56,8 @@ function csvOf(rows: readonly Row[]): string {
 describe.each(databases.available)('prediction-log import on $name', (database) => {
   const demo = useDemoApi(database);
   const systemId = async (name: string) => {
-    const result = await demo.api.graphql<{ aiSystems: { id: string; name: string }[] }>('{ aiSystems { id name } }', {}, demo.admin);
-    return result.data!.aiSystems.find((system) => system.name === name)!.id;
+    const result = await demo.api.graphql<{ aiSystems: { nodes: { id: string; name: string }[] } }>('{ aiSystems { nodes { id name } } }', {}, demo.admin);
+    return result.data!.aiSystems.nodes.find((system) => system.name === name)!.id;
   };
   const post = (id: string, body: string, query = 'outcome=outcome&prediction=prediction&attributes=sex,region&timestamp=timestamp&window=week', token: string | null = demo.admin, type = 'text/csv') =>
     fetch(`${demo.api.url}/api/ai-systems/${id}/predictions?${query}`, {

@@ -12,11 +12,11 @@ describe.each(databases.available.slice(0, 1))('query limits on $name', (databas
     // risks → aiSystem → risks → aiSystem … : each pair adds two levels.
     let selection = 'id';
     for (let level = 0; level < 6; level += 1) selection = `aiSystem { risks { ${selection} } }`;
-    const deep = await demo.api.graphql(`{ risks { ${selection} } }`, {}, demo.admin);
+    const deep = await demo.api.graphql(`{ risks { nodes { ${selection} } } }`, {}, demo.admin);
     expect(deep.errors?.[0]).toMatchObject({ message: `The query is nested 14 levels deep; at most ${MAX_QUERY_DEPTH} are allowed`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    const viaFragment = await demo.api.graphql(`query { risks { ...deeper } } fragment deeper on Risk { aiSystem { risks { aiSystem { risks { aiSystem { risks { aiSystem { risks { aiSystem { risks { id } } } } } } } } } } }`, {}, demo.admin);
+    const viaFragment = await demo.api.graphql(`query { risks { nodes { ...deeper } } } fragment deeper on Risk { aiSystem { risks { aiSystem { risks { aiSystem { risks { aiSystem { risks { aiSystem { risks { id } } } } } } } } } } }`, {}, demo.admin);
     expect(viaFragment.errors?.[0]?.message).toMatch(/^The query is nested 12 levels deep/);
-    const fine = await demo.api.graphql(`{ risks { aiSystem { risks { aiSystem { name } } } } }`, {}, demo.admin);
+    const fine = await demo.api.graphql(`{ risks { nodes { aiSystem { risks { aiSystem { name } } } } } }`, {}, demo.admin);
     expect(fine.errors).toBeUndefined();
   });
 

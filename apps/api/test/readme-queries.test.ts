@@ -21,8 +21,8 @@ describe.each(databases.available)('README queries on $name', (database) => {
   it.each(queries.map((query, index) => [index + 1, query] as const))('query %i runs as written for the demo analyst and finds data', async (_index, query) => {
     const analyst = await demo.api.signIn('analyst@assay.local', DEMO_SIGN_IN.password);
     // The one variable the README asks for: the CV screening model's id.
-    const systems = await demo.api.graphql<{ aiSystems: { id: string; name: string }[] }>('{ aiSystems { id name } }', {}, analyst);
-    const variables = query.includes('$aiSystemId') ? { aiSystemId: systems.data!.aiSystems.find((system) => system.name === 'CV screening model')!.id } : {};
+    const systems = await demo.api.graphql<{ aiSystems: { nodes: { id: string; name: string }[] } }>('{ aiSystems { nodes { id name } } }', {}, analyst);
+    const variables = query.includes('$aiSystemId') ? { aiSystemId: systems.data!.aiSystems.nodes.find((system) => system.name === 'CV screening model')!.id } : {};
     const result = await demo.api.graphql<Record<string, unknown>>(query, variables, analyst);
     expect(result.errors).toBeUndefined();
     for (const [field, value] of Object.entries(result.data ?? {})) {

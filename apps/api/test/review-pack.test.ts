@@ -58,12 +58,12 @@ describe.each(databases.available)('managementReviewPack on $name', (database) =
     expect(credit).toMatchObject({ aiSystem: { name: 'Credit decisioning model' }, breached: false, trend: 'decreasing', openFinding: null });
     expect(credit.projectedBreach > pack.asOf).toBe(true);
     // (d) KPIs: the same latest value, target check and trend the objectives register computes.
-    const objectives = await demo.api.graphql<{ aiObjectives: { title: string; kpiName: string; latestValue: number | null; latestMeasuredOn: string | null; onTarget: boolean | null; status: string; trend: { direction: string } }[] }>(
-      `{ aiObjectives { title kpiName latestValue latestMeasuredOn onTarget status trend { direction } } }`,
+    const objectives = await demo.api.graphql<{ objectives: { nodes: { title: string; kpiName: string; latestValue: number | null; latestMeasuredOn: string | null; onTarget: boolean | null; status: string; trend: { direction: string } }[] } }>(
+      `{ objectives { nodes { title kpiName latestValue latestMeasuredOn onTarget status trend { direction } } } }`,
       {},
       demo.executive,
     );
-    const active = objectives.data!.aiObjectives.filter((objective) => objective.status !== 'WITHDRAWN');
+    const active = objectives.data!.objectives.nodes.filter((objective) => objective.status !== 'WITHDRAWN');
     expect(pack.kpis).toHaveLength(active.length);
     expect(pack.kpis.length).toBeGreaterThan(0);
     for (const kpi of pack.kpis) {

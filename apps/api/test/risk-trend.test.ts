@@ -24,12 +24,12 @@ describe.each(databases.available)('riskTrend on $name', (database) => {
   const demo = useDemoApi(database);
 
   it('rebuilds inherent and residual exposure from the assessment history', async () => {
-    const register = await demo.api.graphql<{ risks: { likelihood: number; impact: number; residualLikelihood: number | null; residualImpact: number | null; assessments: { assessedAt: string }[] }[] }>(
-      `{ risks { likelihood impact residualLikelihood residualImpact assessments { assessedAt } } }`,
+    const register = await demo.api.graphql<{ risks: { nodes: { likelihood: number; impact: number; residualLikelihood: number | null; residualImpact: number | null; assessments: { assessedAt: string }[] }[] } }>(
+      `{ risks { nodes { likelihood impact residualLikelihood residualImpact assessments { assessedAt } } } }`,
       {},
       demo.admin,
     );
-    const risks = register.data!.risks;
+    const risks = register.data!.risks.nodes;
     const firstAssessment = risks.flatMap((risk) => risk.assessments.map((entry) => entry.assessedAt)).sort()[0]!.slice(0, 10);
     const before = new Date(Date.parse(firstAssessment) - 86_400_000).toISOString().slice(0, 10);
     const result = await demo.api.graphql<{ riskTrend: Point[] }>(`query($from: String!) { riskTrend(from: $from, interval: MONTH) {

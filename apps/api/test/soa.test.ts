@@ -26,8 +26,8 @@ describe.each(databases.available)('Statement of Applicability on $name', (datab
   const demo = useDemoApi(database);
 
   it('lists all 38 Annex A controls in catalogue order with the demo decisions', async () => {
-    const result = await demo.api.graphql<{ statementOfApplicability: Entry[] }>(`{ statementOfApplicability { ${ENTRY_FIELDS} } }`, {}, demo.executive);
-    const entries = result.data?.statementOfApplicability ?? [];
+    const result = await demo.api.graphql<{ controls: { nodes: Entry[] } }>(`{ controls { nodes { ${ENTRY_FIELDS} } } }`, {}, demo.executive);
+    const entries = result.data?.controls.nodes ?? [];
     expect(entries).toHaveLength(38);
     expect(entries[0]).toMatchObject({ controlId: 'A.2.2', control: { objectiveId: 'A.2', objectiveTitle: 'Policies related to AI', title: 'AI policy' }, version: 1 });
     expect(entries.at(-1)?.controlId).toBe('A.10.4');
@@ -37,12 +37,12 @@ describe.each(databases.available)('Statement of Applicability on $name', (datab
   });
 
   it('shows where each control meets the other frameworks', async () => {
-    const result = await demo.api.graphql<{ statementOfApplicability: { controlId: string; control: { crosswalk: { framework: string; ref: string; basis: string; source: string | null }[] } }[] }>(
-      `{ statementOfApplicability { controlId control { crosswalk { framework ref basis source } } } }`,
+    const result = await demo.api.graphql<{ controls: { nodes: { controlId: string; control: { crosswalk: { framework: string; ref: string; basis: string; source: string | null }[] } }[] } }>(
+      `{ controls { nodes { controlId control { crosswalk { framework ref basis source } } } } }`,
       {},
       demo.executive,
     );
-    const a622 = result.data?.statementOfApplicability.find((entry) => entry.controlId === 'A.6.2.2');
+    const a622 = result.data?.controls.nodes.find((entry) => entry.controlId === 'A.6.2.2');
     expect(a622?.control.crosswalk).toContainEqual(expect.objectContaining({ framework: 'nist-ai-rmf', ref: 'MAP 1.6', basis: 'published' }));
     expect(a622?.control.crosswalk).toContainEqual(expect.objectContaining({ framework: 'eu-ai-act', ref: 'Art 9', basis: 'proposed', source: null }));
     expect(a622?.control.crosswalk).toContainEqual(expect.objectContaining({ framework: 'iso27001', ref: 'A.8.25' }));
@@ -55,8 +55,8 @@ describe.each(databases.available)('Statement of Applicability on $name', (datab
     em.create(Membership, { user, organisation: other, role: Role.ADMIN });
     await em.flush();
     const token = await demo.api.signIn('fresh@example.com', 'fresh-password');
-    const result = await demo.api.graphql<{ statementOfApplicability: Entry[] }>(`{ statementOfApplicability { ${ENTRY_FIELDS} } }`, {}, token);
-    const entries = result.data?.statementOfApplicability ?? [];
+    const result = await demo.api.graphql<{ controls: { nodes: Entry[] } }>(`{ controls { nodes { ${ENTRY_FIELDS} } } }`, {}, token);
+    const entries = result.data?.controls.nodes ?? [];
     expect(entries).toHaveLength(38);
     expect(entries.every((entry) => entry.applicable && entry.implementationStatus === 'NOT_STARTED' && entry.version === 0)).toBe(true);
     // Reading created no rows.

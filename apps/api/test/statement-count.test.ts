@@ -7,10 +7,10 @@ const databases = await testDatabases();
 
 /** List queries with nested lists: each must cost the same number of statements whatever the data. */
 const QUERIES = {
-  'AI systems with their risks and impact assessments': '{ aiSystems { name risks { title } impactAssessments { title } } }',
-  'risks with their AI system and assessments': '{ risks { title aiSystem { name } assessments { score } } }',
-  'audits with findings and corrective actions': '{ audits { title findings { description correctiveActions { description } } } }',
-  'findings with their AI system and risk': '{ findings { description aiSystem { name } risk { title } } }',
+  'AI systems with their risks and impact assessments': '{ aiSystems { nodes { name risks { title } impactAssessments { title } } } }',
+  'risks with their AI system and assessments': '{ risks { nodes { title aiSystem { name } assessments { score } } } }',
+  'audits with findings and corrective actions': '{ audits { nodes { title findings { description correctiveActions { description } } } } }',
+  'findings with their AI system and risk': '{ findings { nodes { description aiSystem { name } risk { title } } } }',
   'fairness thresholds with system and risk': '{ fairnessThresholds { metric aiSystem { name } risk { title } } }',
 };
 

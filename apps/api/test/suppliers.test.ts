@@ -26,8 +26,8 @@ describe.each(databases.available)('suppliers on $name', (database) => {
   const demo = useDemoApi(database);
 
   async function systemIds(): Promise<Map<string, string>> {
-    const result = await demo.api.graphql<{ aiSystems: { id: string; name: string }[] }>(`{ aiSystems { id name } }`, {}, demo.admin);
-    return new Map(result.data!.aiSystems.map((system) => [system.name, system.id]));
+    const result = await demo.api.graphql<{ aiSystems: { nodes: { id: string; name: string }[] } }>(`{ aiSystems { nodes { id name } } }`, {}, demo.admin);
+    return new Map(result.data!.aiSystems.nodes.map((system) => [system.name, system.id]));
   }
 
   async function create(input: Record<string, unknown>) {
@@ -35,10 +35,10 @@ describe.each(databases.available)('suppliers on $name', (database) => {
   }
 
   it('shows the seeded suppliers to every member, linked to the AI systems they supply', async () => {
-    const result = await demo.api.graphql<{ suppliers: SupplierView[] }>(`{ suppliers { ${FIELDS} } }`, {}, demo.executive);
+    const result = await demo.api.graphql<{ suppliers: { nodes: SupplierView[] } }>(`{ suppliers { nodes { ${FIELDS} } } }`, {}, demo.executive);
     expect(result.errors).toBeUndefined();
-    expect(result.data?.suppliers.map((supplier) => supplier.name)).toEqual(DEMO_SUPPLIERS.map((supplier) => supplier.name).sort());
-    const byName = new Map(result.data!.suppliers.map((supplier) => [supplier.name, supplier]));
+    expect(result.data?.suppliers.nodes.map((supplier) => supplier.name)).toEqual(DEMO_SUPPLIERS.map((supplier) => supplier.name).sort());
+    const byName = new Map(result.data!.suppliers.nodes.map((supplier) => [supplier.name, supplier]));
     expect(byName.get('Document OCR supplier')).toMatchObject({ supplies: ['MODEL', 'SERVICE'], aiSystems: [{ name: 'Income document reader' }], dueDiligenceStatus: 'APPROVED', reviewOverdue: false });
     expect(byName.get('General-purpose model provider')).toMatchObject({ aiSystems: [{ name: 'Customer assistant' }], dueDiligenceStatus: 'ASSESSED', reviewOverdue: false });
     // Its next review was due 35 days before the seed day.
@@ -130,7 +130,7 @@ describe.each(databases.available)('suppliers on $name', (database) => {
   });
 
   it('keeps the executive read-only', async () => {
-    const [supplier] = (await demo.api.graphql<{ suppliers: { id: string }[] }>(`{ suppliers { id } }`, {}, demo.executive)).data!.suppliers;
+    const [supplier] = (await demo.api.graphql<{ suppliers: { nodes: { id: string }[] } }>(`{ suppliers { nodes { id } } }`, {}, demo.executive)).data!.suppliers.nodes;
     const attempts = [
       [`mutation { createSupplier(input: { name: "s", supplies: [DATA] }) { id } }`, {}],
       [`mutation($id: ID!) { updateSupplier(id: $id, input: { expectedVersion: 1, notes: "x" }) { id } }`, { id: supplier!.id }],

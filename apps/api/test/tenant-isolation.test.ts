@@ -50,35 +50,35 @@ describe.each(databases.available)('tenant isolation on $name', (database) => {
     const token = await demo.api.graphql<{ createApiToken: { apiToken: { id: string } } }>(`mutation { createApiToken(name: "probe") { apiToken { id } } }`, {}, demo.admin);
     northwind.apiToken = token.data!.createApiToken.apiToken.id;
     const result = await demo.api.graphql<Record<string, any>>(
-      `{ aiSystems { id } risks { id } audits { id findings { id correctiveActions { id } } } managementReviews { id actions { id } } contextIssues { id }
-         interestedParties { id } evidence { id } incidents { id } policies { id } fairnessThresholds { id } certificationPlan { bodies { id } }
-         impactAssessments { id items { id } } aiObjectives { id measurements { id } } trainingRecords { id } suppliers { id } }`,
+      `{ aiSystems { nodes { id } } risks { nodes { id } } audits { nodes { id findings { id correctiveActions { id } } } } managementReviews { nodes { id actions { id } } } contextIssues { id }
+         interestedParties { id } evidence { nodes { id } } incidents { nodes { id } } policies { nodes { id } } fairnessThresholds { id } certificationPlan { bodies { id } }
+         impactAssessments { nodes { id items { id } } } objectives { nodes { id measurements { id } } } trainingRecords { nodes { id } } suppliers { nodes { id } } }`,
       {},
       demo.admin,
     );
     expect(result.errors).toBeUndefined();
     const data = result.data!;
     Object.assign(northwind, {
-      aiSystem: data.aiSystems[0].id,
-      risk: data.risks[0].id,
-      audit: data.audits[0].id,
-      finding: data.audits[0].findings[0].id,
-      correctiveAction: data.audits[0].findings[0].correctiveActions[0].id,
-      review: data.managementReviews[0].id,
-      reviewAction: data.managementReviews[0].actions[0].id,
+      aiSystem: data.aiSystems.nodes[0].id,
+      risk: data.risks.nodes[0].id,
+      audit: data.audits.nodes[0].id,
+      finding: data.audits.nodes[0].findings[0].id,
+      correctiveAction: data.audits.nodes[0].findings[0].correctiveActions[0].id,
+      review: data.managementReviews.nodes[0].id,
+      reviewAction: data.managementReviews.nodes[0].actions[0].id,
       contextIssue: data.contextIssues[0].id,
       interestedParty: data.interestedParties[0].id,
-      evidence: data.evidence[0].id,
-      incident: data.incidents[0].id,
-      policy: data.policies[0].id,
+      evidence: data.evidence.nodes[0].id,
+      incident: data.incidents.nodes[0].id,
+      policy: data.policies.nodes[0].id,
       threshold: data.fairnessThresholds[0].id,
       certificationBody: data.certificationPlan.bodies[0].id,
-      impactAssessment: data.impactAssessments[0].id,
-      impactItem: data.impactAssessments.find((entry: { items: unknown[] }) => entry.items.length > 0).items[0].id,
-      objective: data.aiObjectives[0].id,
-      kpiMeasurement: data.aiObjectives[0].measurements[0].id,
-      trainingRecord: data.trainingRecords[0].id,
-      supplier: data.suppliers[0].id,
+      impactAssessment: data.impactAssessments.nodes[0].id,
+      impactItem: data.impactAssessments.nodes.find((entry: { items: unknown[] }) => entry.items.length > 0).items[0].id,
+      objective: data.objectives.nodes[0].id,
+      kpiMeasurement: data.objectives.nodes[0].measurements[0].id,
+      trainingRecord: data.trainingRecords.nodes[0].id,
+      supplier: data.suppliers.nodes[0].id,
     });
   });
 
@@ -115,15 +115,15 @@ describe.each(databases.available)('tenant isolation on $name', (database) => {
   });
 
   it('never lists another organisation’s rows, and leaves them unchanged', async () => {
-    const lists = `{ aiSystems { id } risks { id } findings { id } auditLog(first: 500) { entityId } }`;
+    const lists = `{ aiSystems { nodes { id } } risks { nodes { id } } findings { nodes { id } } auditLog(first: 500) { nodes { entityId } } }`;
     const mine = await demo.api.graphql<Record<string, any>>(lists, {}, other);
     const theirs = await demo.api.graphql<Record<string, any>>(lists, {}, demo.admin);
     for (const key of ['aiSystems', 'risks', 'findings']) {
       const overlap = mine.data![key].filter((row: { id: string }) => theirs.data![key].some((entry: { id: string }) => entry.id === row.id));
       expect(overlap, key).toEqual([]);
     }
-    expect(mine.data!.risks).toHaveLength(2);
-    expect(mine.data!.auditLog.some((entry: { entityId: string }) => entry.entityId === northwind.risk)).toBe(false);
+    expect(mine.data!.risks.nodes).toHaveLength(2);
+    expect(mine.data!.auditLog.nodes.some((entry: { entityId: string }) => entry.entityId === northwind.risk)).toBe(false);
     // The foreign update above changed nothing at Northwind.
     const risk = await demo.api.graphql<{ risk: { title: string; version: number } }>(`query($id: ID!) { risk(id: $id) { title version } }`, { id: northwind.risk }, demo.admin);
     expect(risk.data?.risk.title).not.toBe('x');

@@ -50,9 +50,9 @@ describe.each(databases.available)('training records on $name', (database) => {
   }
 
   it('shows the seeded records to every member, with one expired and one due soon', async () => {
-    const result = await demo.api.graphql<{ trainingRecords: RecordView[] }>(`{ trainingRecords { ${FIELDS} } }`, {}, demo.executive);
+    const result = await demo.api.graphql<{ trainingRecords: { nodes: RecordView[] } }>(`{ trainingRecords { nodes { ${FIELDS} } } }`, {}, demo.executive);
     expect(result.errors).toBeUndefined();
-    const records = result.data!.trainingRecords;
+    const records = result.data!.trainingRecords.nodes;
     expect(records).toHaveLength(DEMO_TRAINING.length);
     // By person, as listed.
     expect(records.map((record) => record.person)).toEqual([...DEMO_TRAINING.map((record) => record.person)].sort());
@@ -117,7 +117,7 @@ describe.each(databases.available)('training records on $name', (database) => {
   });
 
   it('keeps the executive read-only', async () => {
-    const [record] = (await demo.api.graphql<{ trainingRecords: { id: string }[] }>(`{ trainingRecords { id } }`, {}, demo.executive)).data!.trainingRecords;
+    const [record] = (await demo.api.graphql<{ trainingRecords: { nodes: { id: string }[] } }>(`{ trainingRecords { nodes { id } } }`, {}, demo.executive)).data!.trainingRecords.nodes;
     const attempts = [
       [`mutation { createTrainingRecord(input: { person: "p", role: "r", competence: "c", completedOn: "2026-01-01" }) { id } }`, {}],
       [`mutation($id: ID!) { updateTrainingRecord(id: $id, input: { expectedVersion: 1, role: "x" }) { id } }`, { id: record!.id }],

@@ -1,6 +1,10 @@
-import { Reference } from '@mikro-orm/core';
-import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { searchWhere } from '../services/list-filters.js';
+import { type Page, PageArgs, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
+import { type FilterQuery, Reference } from '@mikro-orm/core';
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ObjectiveStatus } from '@assay/schema';
 import { type Context, viewerOf } from '../context.js';
+import { ObjectiveStatusEnum } from '../graphql-enums.js';
 import { AiObjective } from '../entities/ai-objective.entity.js';
 import { KpiMeasurement } from '../entities/kpi-measurement.entity.js';
 import { badInput, notFound } from '../errors.js';
@@ -57,15 +61,37 @@ async function findMeasurement(context: Context, id: string): Promise<KpiMeasure
   return measurement;
 }
 
+
+const AiObjectiveConnection = connectionOf(AiObjective, 'AiObjective', 'AI objective');
+const AiObjectiveOrder = orderInputOf('AiObjective', { TARGET_DATE: 'targetDate', TITLE: 'title', STATUS: 'status', OWNER: 'owner', UPDATED_AT: 'updatedAt' });
+
+@InputType({ description: 'Narrows the objectives; every condition given must hold.' })
+class AiObjectiveFilter {
+  @Field(() => [ObjectiveStatusEnum], { nullable: true })
+  status?: ObjectiveStatus[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Words found in the title, description, owner or KPI name.' })
+  search?: string | null;
+}
 @Resolver(() => AiObjective)
 export class AiObjectiveResolver {
-  @Query(() => [AiObjective], { description: "The organisation's AI objectives (clause 6.2), by target date." })
-  async aiObjectives(@Ctx() context: Context): Promise<AiObjective[]> {
-    const { membership } = viewerOf(context);
-    return context.em.find(AiObjective, { organisation: membership.organisation }, { orderBy: { targetDate: 'asc', title: 'asc' } });
+  @Query(() => AiObjectiveConnection, { description: "The organisation's AI objectives (clause 6.2), by target date unless orderBy says otherwise." })
+  async objectives(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => AiObjectiveFilter, { nullable: true }) filter: AiObjectiveFilter | null,
+    @Arg('orderBy', () => AiObjectiveOrder.OrderInput, { nullable: true }) orderBy: InstanceType<typeof AiObjectiveOrder.OrderInput> | null,
+    @Ctx() context: Context,
+  ): Promise<Page<AiObjective>> {
+    const { organisation } = viewerOf(context).membership;
+    const where: FilterQuery<AiObjective> = {
+      organisation,
+      ...(filter?.status ? { status: { $in: filter.status } } : {}),
+      $and: searchWhere<AiObjective>(context.em, filter?.search, ['title', 'description', 'owner', 'kpiName']),
+    };
+    return pageFromDatabase(context.em, AiObjective, where, AiObjectiveOrder.orderMap(orderBy, { targetDate: 'asc', title: 'asc' }), page);
   }
   @Query(() => AiObjective, { nullable: true })
-  async aiObjective(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<AiObjective | null> {
+  async objective(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<AiObjective | null> {
     const { membership } = viewerOf(context);
     return context.em.findOne(AiObjective, { id, organisation: membership.organisation });
   }

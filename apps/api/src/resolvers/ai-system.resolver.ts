@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EuAiActTier, LifeCycleStage } from '@assay/schema';
+import { Arg, Args, Ctx, Field, InputType, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { ImpactAssessment } from '../entities/impact-assessment.entity.js';
@@ -6,7 +8,25 @@ import { Risk } from '../entities/risk.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
+import { searchWhere } from '../services/list-filters.js';
+import { EuAiActTierEnum, LifeCycleStageEnum } from '../graphql-enums.js';
 import { CreateAiSystemInput, UpdateAiSystemInput } from './ai-system.input.js';
+import { type Page, PageArgs, SortDirection, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
+
+const AiSystemConnection = connectionOf(AiSystem, 'AiSystem', 'AI system');
+const AiSystemOrder = orderInputOf('AiSystem', { NAME: 'name', EU_AI_ACT_TIER: 'euAiActTier', LIFE_CYCLE_STAGE: 'lifeCycleStage', OWNER: 'owner', UPDATED_AT: 'updatedAt' });
+
+@InputType({ description: 'Narrows the AI system inventory; every condition given must hold.' })
+class AiSystemFilter {
+  @Field(() => [EuAiActTierEnum], { nullable: true })
+  euAiActTier?: EuAiActTier[] | null;
+
+  @Field(() => [LifeCycleStageEnum], { nullable: true })
+  lifeCycleStage?: LifeCycleStage[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Words found in the name, purpose or owner.' })
+  search?: string | null;
+}
 
 type Details = CreateAiSystemInput | UpdateAiSystemInput;
 
@@ -27,10 +47,22 @@ function applyDetails(system: AiSystem, input: Details): void {
 
 @Resolver(() => AiSystem)
 export class AiSystemResolver {
-  @Query(() => [AiSystem], { description: "The organisation's AI systems, by name." })
-  async aiSystems(@Ctx() context: Context): Promise<AiSystem[]> {
+  @Query(() => AiSystemConnection, { description: "The organisation's AI systems, by name unless orderBy says otherwise." })
+  async aiSystems(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => AiSystemFilter, { nullable: true }) filter: AiSystemFilter | null,
+    @Arg('orderBy', () => AiSystemOrder.OrderInput, { nullable: true }) orderBy: InstanceType<typeof AiSystemOrder.OrderInput> | null,
+    @Ctx() context: Context,
+  ): Promise<Page<AiSystem>> {
     const { membership } = viewerOf(context);
-    return context.em.find(AiSystem, { organisation: membership.organisation }, { orderBy: { name: 'asc' } });
+    const where: FilterQuery<AiSystem> = {
+      organisation: membership.organisation,
+      ...(filter?.euAiActTier ? { euAiActTier: { $in: filter.euAiActTier } } : {}),
+      ...(filter?.lifeCycleStage ? { lifeCycleStage: { $in: filter.lifeCycleStage } } : {}),
+      $and: searchWhere<AiSystem>(context.em, filter?.search, ['name', 'purpose', 'owner']),
+    };
+    const order: QueryOrderMap<AiSystem> = orderBy ? { [AiSystemOrder.property(orderBy.field)]: orderBy.direction ?? SortDirection.ASC } : { name: 'asc' };
+    return pageFromDatabase(context.em, AiSystem, where, order, page);
   }
   @Query(() => AiSystem, { nullable: true })
   async aiSystem(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<AiSystem | null> {

@@ -1,14 +1,46 @@
 import { riskHeatmap } from '@assay/risk-engine';
-import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Ctx, Field, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { recordsAt } from '../audit/history.js';
 import { verifyChain } from '../audit/verify-chain.js';
 import { type Context, viewerOf } from '../context.js';
 import { AuditLogEntry } from '../entities/audit-log-entry.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { badInput } from '../errors.js';
+import { searchWhere } from '../services/list-filters.js';
 import { matrix } from '../services/risk-register.js';
+import { type Page, PageArgs, connectionOf, pageFromDatabase } from './pagination.js';
 
-const PAGE_MAX = 500;
+const OPERATIONS = ['create', 'update', 'delete'] as const;
+
+function checkOperation(operation: string): (typeof OPERATIONS)[number] {
+  const known = OPERATIONS.find((entry) => entry === operation);
+  if (!known) throw badInput('filter.operation', `must be one of ${OPERATIONS.join(', ')}, got "${operation}"`);
+  return known;
+}
+
+const AuditLogEntryConnection = connectionOf(AuditLogEntry, 'AuditLogEntry', 'audit log');
+
+@InputType({ description: 'Narrows the audit log; every condition given must hold.' })
+class AuditLogFilter {
+  @Field(() => String, { nullable: true, description: 'e.g. Risk, SoaEntry, Policy.' })
+  entityType?: string | null;
+
+  @Field(() => String, { nullable: true })
+  entityId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'create, update or delete.' })
+  operation?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Words found in the author's label (email, API token name)." })
+  actor?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Changes at or after this moment.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Changes before this moment.' })
+  to?: Date | null;
+}
 
 @ObjectType({ description: 'The result of checking the audit log’s hash chain.' })
 export class AuditLogCheck {
@@ -63,28 +95,25 @@ export class RiskHeatmapView {
 
 @Resolver()
 export class AuditLogResolver {
-  @Query(() => [AuditLogEntry], { description: 'Changes to the AIMS records, newest first; filter by record, and page back with beforeSequence.' })
+  @Query(() => AuditLogEntryConnection, { description: 'Changes to the AIMS records, newest first; filter by record, author or time.' })
   async auditLog(
-    @Arg('entityType', () => String, { nullable: true, description: 'e.g. Risk, SoaEntry, Policy.' }) entityType: string | null,
-    @Arg('entityId', () => String, { nullable: true }) entityId: string | null,
-    @Arg('first', () => Int, { nullable: true, description: `Default 100, at most ${PAGE_MAX}.` }) first: number | null,
-    @Arg('beforeSequence', () => Int, { nullable: true, description: 'Entries older than this sequence number.' }) beforeSequence: number | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | null,
     @Ctx() context: Context,
-  ): Promise<AuditLogEntry[]> {
+  ): Promise<Page<AuditLogEntry>> {
     const { organisation } = viewerOf(context).membership;
-    const limit = first ?? 100;
-    if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) throw badInput('first', `must be from 1 to ${PAGE_MAX}, got ${limit}`);
-    return context.em.find(
-      AuditLogEntry,
-      {
-        organisation,
-        ...(entityType ? { entityType } : {}),
-        ...(entityId ? { entityId } : {}),
-        ...(beforeSequence != null ? { sequence: { $lt: beforeSequence } } : {}),
-      },
-      { orderBy: { sequence: 'desc' }, limit },
-    );
+    if (filter?.from && filter.to && filter.from >= filter.to) throw badInput('filter.to', `must be after filter.from (${filter.from.toISOString()})`);
+    const where: FilterQuery<AuditLogEntry> = {
+      organisation,
+      ...(filter?.entityType ? { entityType: filter.entityType } : {}),
+      ...(filter?.entityId ? { entityId: filter.entityId } : {}),
+      ...(filter?.operation ? { operation: checkOperation(filter.operation) } : {}),
+      ...(filter?.from || filter?.to ? { at: { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) } } : {}),
+      $and: searchWhere<AuditLogEntry>(context.em, filter?.actor, ['actor']),
+    };
+    return pageFromDatabase(context.em, AuditLogEntry, where, { sequence: 'desc' }, page);
   }
+
 
   @Query(() => AuditLogCheck, { description: 'Checks the audit log’s hash chain and reports the first altered, inserted or deleted entry.' })
   async verifyAuditLog(@Ctx() context: Context): Promise<AuditLogCheck> {

@@ -1,6 +1,8 @@
-import { clauses, findControl } from '@assay/schema';
-import { Reference } from '@mikro-orm/core';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { searchWhere } from '../services/list-filters.js';
+import { type Page, PageArgs, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
+import { clauses, findControl, type FindingKind, type FindingStatus } from '@assay/schema';
+import { type FilterQuery, Reference } from '@mikro-orm/core';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { type Context, viewerOf } from '../context.js';
@@ -8,7 +10,8 @@ import { Audit } from '../entities/audit.entity.js';
 import { CorrectiveAction } from '../entities/corrective-action.entity.js';
 import { Finding } from '../entities/finding.entity.js';
 import { badInput, notFound } from '../errors.js';
-import { checkDate, isOverdue } from '../services/dates.js';
+import { FindingKindEnum, FindingStatusEnum } from '../graphql-enums.js';
+import { checkDate, isOverdue, todayIso } from '../services/dates.js';
 import { notNull, optionalDate, required } from '../services/inputs.js';
 import { applyTrackedAction } from '../services/tracked-actions.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
@@ -62,13 +65,33 @@ function applyAction(action: CorrectiveAction, input: CorrectiveActionInput): vo
   }
 }
 
+
+const AuditConnection = connectionOf(Audit, 'Audit', 'internal audit');
+const AuditOrder = orderInputOf('Audit', { PLANNED_ON: 'plannedOn', COMPLETED_ON: 'completedOn', TITLE: 'title', STATUS: 'status' });
+
+@InputType({ description: 'Narrows the internal audit list; every condition given must hold.' })
+class AuditFilter {
+  @Field(() => String, { nullable: true, description: 'Words found in title, scope, auditor (case does not matter).' })
+  search?: string | null;
+}
+
 @Resolver(() => Audit)
 export class AuditResolver {
-  @Query(() => [Audit], { description: 'Internal audits, most recent first, with their findings and corrective actions.' })
-  async audits(@Ctx() context: Context): Promise<Audit[]> {
-    const { membership } = viewerOf(context);
-    return context.em.find(Audit, { organisation: membership.organisation }, { orderBy: { plannedOn: 'desc' } });
+  @Query(() => AuditConnection, { description: 'Internal audits, most recent first unless orderBy says otherwise, with their findings and corrective actions.' })
+  async audits(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
+    @Arg('orderBy', () => AuditOrder.OrderInput, { nullable: true }) orderBy: InstanceType<typeof AuditOrder.OrderInput> | null,
+    @Ctx() context: Context,
+  ): Promise<Page<Audit>> {
+    const { organisation } = viewerOf(context).membership;
+    const where: FilterQuery<Audit> = {
+      organisation,
+      $and: searchWhere<Audit>(context.em, filter?.search, ['title', 'scope', 'auditor']),
+    };
+    return pageFromDatabase(context.em, Audit, where, AuditOrder.orderMap(orderBy, { plannedOn: 'desc' }), page);
   }
+
 
   @FieldResolver(() => [Finding])
   async findings(@Root() audit: Audit): Promise<Finding[]> {
@@ -160,27 +183,82 @@ export class AuditResolver {
 export const FindingSourceEnum = { AUDIT: 'audit', MONITORING: 'monitoring' } as const;
 registerEnumType(FindingSourceEnum, { name: 'FindingSource', description: 'What raised a finding: an internal audit, or monitoring (a threshold breached).' });
 
+const FindingConnection = connectionOf(Finding, 'Finding', 'finding');
+const FindingOrder = orderInputOf('Finding', { RAISED_ON: 'raisedOn', KIND: 'kind', STATUS: 'status', CLAUSE: 'clauseId' });
+
+@InputType({ description: 'Narrows the findings; every condition given must hold.' })
+class FindingFilter {
+  @Field(() => FindingSourceEnum, { nullable: true })
+  source?: 'audit' | 'monitoring' | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only findings still open.' })
+  openOnly?: boolean | null;
+
+  @Field(() => [FindingKindEnum], { nullable: true })
+  kind?: FindingKind[] | null;
+
+  @Field(() => [FindingStatusEnum], { nullable: true })
+  status?: FindingStatus[] | null;
+
+  @Field(() => ID, { nullable: true })
+  aiSystemId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  auditId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. 9.2.' })
+  clauseId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. A.6.2.6.' })
+  controlId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Words found in the description or root cause.' })
+  search?: string | null;
+}
+
+const CorrectiveActionConnection = connectionOf(CorrectiveAction, 'CorrectiveAction', 'corrective action');
+const CorrectiveActionOrder = orderInputOf('CorrectiveAction', { DUE_DATE: 'dueDate', COMPLETED_ON: 'completedOn', OWNER: 'owner' });
+
+@InputType({ description: 'Narrows the corrective actions; every condition given must hold.' })
+class CorrectiveActionFilter {
+  @Field(() => ID, { nullable: true, description: 'Only the actions of this finding.' })
+  findingId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only completed actions (true), or only those still to do (false).' })
+  completed?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only actions past their due date and not completed (true), or the others (false).' })
+  overdue?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Words found in the description, owner or effectiveness check.' })
+  search?: string | null;
+}
+
 @Resolver(() => Finding)
 export class FindingResolver {
-  @Query(() => [Finding], { description: 'Findings of audits and of monitoring, most recent first.' })
+  @Query(() => FindingConnection, { description: 'Findings of audits and of monitoring, most recent first unless orderBy says otherwise.' })
   async findings(
-    @Arg('source', () => FindingSourceEnum, { nullable: true }) source: 'audit' | 'monitoring' | null,
-    @Arg('openOnly', () => Boolean, { nullable: true, description: 'Only findings still open.' }) openOnly: boolean | null,
-    @Arg('aiSystemId', () => ID, { nullable: true }) aiSystemId: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => FindingFilter, { nullable: true }) filter: FindingFilter | null,
+    @Arg('orderBy', () => FindingOrder.OrderInput, { nullable: true }) orderBy: InstanceType<typeof FindingOrder.OrderInput> | null,
     @Ctx() context: Context,
-  ): Promise<Finding[]> {
-    const { membership } = viewerOf(context);
-    return context.em.find(
-      Finding,
-      {
-        organisation: membership.organisation,
-        ...(source ? { source } : {}),
-        ...(openOnly ? { status: 'open' as const } : {}),
-        ...(aiSystemId ? { aiSystem: aiSystemId } : {}),
-      },
-      { orderBy: { raisedOn: 'desc', id: 'asc' } },
-    );
+  ): Promise<Page<Finding>> {
+    const { organisation } = viewerOf(context).membership;
+    const where: FilterQuery<Finding> = {
+      organisation,
+      ...(filter?.source ? { source: filter.source } : {}),
+      ...(filter?.openOnly ? { status: 'open' as const } : {}),
+      ...(filter?.kind ? { kind: { $in: filter.kind } } : {}),
+      ...(filter?.status ? { status: { $in: filter.status } } : {}),
+      ...(filter?.aiSystemId ? { aiSystem: filter.aiSystemId } : {}),
+      ...(filter?.auditId ? { audit: filter.auditId } : {}),
+      ...(filter?.clauseId ? { clauseId: filter.clauseId } : {}),
+      ...(filter?.controlId ? { controlId: filter.controlId } : {}),
+      $and: searchWhere<Finding>(context.em, filter?.search, ['description', 'rootCause']),
+    };
+    return pageFromDatabase(context.em, Finding, where, FindingOrder.orderMap(orderBy, { raisedOn: 'desc' }), page);
   }
+
 
   @FieldResolver(() => AiSystem, { nullable: true, description: 'The AI system concerned (monitoring findings).' })
   async aiSystem(@Root() finding: Finding): Promise<AiSystem | null> {
@@ -200,6 +278,30 @@ export class FindingResolver {
 
 @Resolver(() => CorrectiveAction)
 export class CorrectiveActionResolver {
+  @Query(() => CorrectiveActionConnection, { description: 'Corrective actions of every finding, soonest due first unless orderBy says otherwise.' })
+  async correctiveActions(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => CorrectiveActionFilter, { nullable: true }) filter: CorrectiveActionFilter | null,
+    @Arg('orderBy', () => CorrectiveActionOrder.OrderInput, { nullable: true }) orderBy: InstanceType<typeof CorrectiveActionOrder.OrderInput> | null,
+    @Ctx() context: Context,
+  ): Promise<Page<CorrectiveAction>> {
+    const { organisation } = viewerOf(context).membership;
+    const today = todayIso();
+    const conditions: FilterQuery<CorrectiveAction>[] = searchWhere<CorrectiveAction>(context.em, filter?.search, ['description', 'owner', 'effectivenessCheck']);
+    if (filter?.completed != null) conditions.push({ completedOn: filter.completed ? { $ne: null } : null });
+    if (filter?.overdue != null) {
+      conditions.push(filter.overdue ? { completedOn: null, dueDate: { $lt: today } } : { $or: [{ completedOn: { $ne: null } }, { dueDate: { $gte: today } }] });
+    }
+    if (filter?.findingId) conditions.push({ finding: filter.findingId });
+    return pageFromDatabase(context.em, CorrectiveAction, { organisation, $and: conditions }, CorrectiveActionOrder.orderMap(orderBy, { dueDate: 'asc' }), page);
+  }
+
+  @FieldResolver(() => Finding, { description: 'The finding the action answers.' })
+  async finding(@Root() action: CorrectiveAction): Promise<Finding> {
+    // Batched across the actions of one response by MikroORM's dataloader.
+    return Reference.create(action.finding).load({ dataloader: true }) as Promise<Finding>;
+  }
+
   @FieldResolver(() => Boolean, { description: 'Not completed and past its due date on the day of the request.' })
   overdue(@Root() action: CorrectiveAction): boolean {
     return isOverdue(action.dueDate, action.completedOn);

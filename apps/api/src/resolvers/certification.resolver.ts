@@ -1,6 +1,7 @@
 import { RiskEngineError, type CertificationStage as StageName } from '@assay/risk-engine';
 import { accreditationBodies, annexAObjectives, clauses } from '@assay/schema';
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { CertificationBody } from '../entities/certification-body.entity.js';
 import { CertificationStage } from '../entities/certification-stage.entity.js';
@@ -8,7 +9,9 @@ import { badInput, notFound } from '../errors.js';
 import { certificationPlanOf, computeProjection, computeReadiness } from '../services/certification-inputs.js';
 import { checkDate, todayIso } from '../services/dates.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
+import { searchWhere } from '../services/list-filters.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
+import { type Page, PageArgs, connectionOf, mapPage, orderInputOf, pageFromDatabase } from './pagination.js';
 import {
   CertificationBodyInput,
   CertificationBodyView,
@@ -84,8 +87,36 @@ function applyBody(body: CertificationBody, input: CertificationBodyInput): void
   if (input.notes !== undefined) body.notes = optionalText('notes', input.notes, LONG_TEXT_MAX);
 }
 
+const CertificationBodyConnection = connectionOf(CertificationBodyView, 'CertificationBody', 'certification body');
+const CertificationBodyOrder = orderInputOf('CertificationBody', { NAME: 'name', VERIFIED_ON: 'verifiedOn' });
+
+@InputType({ description: 'Narrows the certification bodies; every condition given must hold.' })
+class CertificationBodyFilter {
+  @Field(() => Boolean, { nullable: true, description: 'Only bodies whose accreditation scope covers ISO/IEC 42001 (true), or the others.' })
+  scopeCovers42001?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Words found in the name, accreditation number or notes.' })
+  search?: string | null;
+}
+
 @Resolver()
 export class CertificationResolver {
+  @Query(() => CertificationBodyConnection, { description: 'The certification bodies under consideration, with their accreditation; by name unless orderBy says otherwise.' })
+  async certificationBodies(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => CertificationBodyFilter, { nullable: true }) filter: CertificationBodyFilter | null,
+    @Arg('orderBy', () => CertificationBodyOrder.OrderInput, { nullable: true }) orderBy: InstanceType<typeof CertificationBodyOrder.OrderInput> | null,
+    @Ctx() context: Context,
+  ): Promise<Page<CertificationBodyView>> {
+    const { organisation } = viewerOf(context).membership;
+    const where: FilterQuery<CertificationBody> = {
+      organisation,
+      ...(filter?.scopeCovers42001 != null ? { scopeCovers42001: filter.scopeCovers42001 } : {}),
+      $and: searchWhere<CertificationBody>(context.em, filter?.search, ['name', 'accreditationNumber', 'notes']),
+    };
+    return mapPage(await pageFromDatabase(context.em, CertificationBody, where, CertificationBodyOrder.orderMap(orderBy, { name: 'asc' }), page), bodyView);
+  }
+
   @Query(() => CertificationPlanView, { description: 'The certification plan: every stage with its dates, and the certification bodies.' })
   async certificationPlan(@Ctx() context: Context): Promise<CertificationPlanView> {
     const { organisation } = viewerOf(context).membership;

@@ -1,5 +1,6 @@
 import { crosswalkFor } from '@assay/schema';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { Evidence } from '../entities/evidence.entity.js';
 import { badInput, notFound } from '../errors.js';
@@ -7,7 +8,27 @@ import { checkClauseIds, checkControlIds } from '../services/catalogue-refs.js';
 import { checkDate, todayIso } from '../services/dates.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
+import { jsonArrayContains, searchWhere } from '../services/list-filters.js';
 import { CreateEvidenceInput, EvidenceView, UpdateEvidenceInput } from './evidence.type.js';
+import { type Page, PageArgs, connectionOf, mapPage, orderInputOf, pageFromDatabase } from './pagination.js';
+
+const EvidenceConnection = connectionOf(EvidenceView, 'Evidence', 'evidence');
+const EvidenceOrder = orderInputOf('Evidence', { TITLE: 'title', COLLECTED_ON: 'collectedOn', VALID_UNTIL: 'validUntil', OWNER: 'owner', UPDATED_AT: 'updatedAt' });
+
+@InputType({ description: 'Narrows the evidence; every condition given must hold.' })
+class EvidenceFilter {
+  @Field(() => String, { nullable: true, description: 'Only what supports this Annex A control, e.g. A.6.2.4.' })
+  controlId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only what supports this clause, e.g. 9.2.' })
+  clauseId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only evidence past its validUntil date (true), or still valid (false).' })
+  expired?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Words found in the title, description, location or owner.' })
+  search?: string | null;
+}
 
 /** Auditors record evidence too. */
 
@@ -55,19 +76,29 @@ function view(evidence: Evidence, today: string): EvidenceView {
 
 @Resolver(() => EvidenceView)
 export class EvidenceResolver {
-  @Query(() => [EvidenceView], { description: "The organisation's evidence, by title; optionally only what supports one control or clause." })
+  @Query(() => EvidenceConnection, { description: "The organisation's evidence, by title unless orderBy says otherwise." })
   async evidence(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => EvidenceFilter, { nullable: true }) filter: EvidenceFilter | null,
+    @Arg('orderBy', () => EvidenceOrder.OrderInput, { nullable: true }) orderBy: InstanceType<typeof EvidenceOrder.OrderInput> | null,
     @Ctx() context: Context,
-    @Arg('controlId', () => String, { nullable: true }) controlId?: string | null,
-    @Arg('clauseId', () => String, { nullable: true }) clauseId?: string | null,
-  ): Promise<EvidenceView[]> {
-    const { membership } = viewerOf(context);
-    const rows = await context.em.find(Evidence, { organisation: membership.organisation }, { orderBy: { title: 'asc' } });
+  ): Promise<Page<EvidenceView>> {
+    const { organisation } = viewerOf(context).membership;
     const today = todayIso();
-    return rows
-      .filter((row) => (controlId ? row.controlIds.includes(controlId) : true) && (clauseId ? row.clauseIds.includes(clauseId) : true))
-      .map((row) => view(row, today));
+    const controlId = filter?.controlId == null ? null : checkControlIds([filter.controlId], 'filter.controlId')[0]!;
+    const clauseId = filter?.clauseId == null ? null : checkClauseIds([filter.clauseId], 'filter.clauseId')[0]!;
+    // Built afresh for each statement: a raw SQL fragment serves one query only.
+    const where = (): FilterQuery<Evidence> => {
+      const conditions: FilterQuery<Evidence>[] = searchWhere<Evidence>(context.em, filter?.search, ['title', 'description', 'location', 'owner']);
+      if (controlId !== null) conditions.push(jsonArrayContains('control_ids', controlId));
+      if (clauseId !== null) conditions.push(jsonArrayContains('clause_ids', clauseId));
+      if (filter?.expired != null) conditions.push(filter.expired ? { validUntil: { $lt: today } } : { $or: [{ validUntil: null }, { validUntil: { $gte: today } }] });
+      return { organisation, $and: conditions };
+    };
+    const rows = await pageFromDatabase(context.em, Evidence, where, EvidenceOrder.orderMap(orderBy, { title: 'asc' }), page);
+    return mapPage(rows, (row) => view(row, today));
   }
+
   @Mutation(() => EvidenceView, { description: 'Records a piece of evidence.' })
   async createEvidence(@Arg('input', () => CreateEvidenceInput) input: CreateEvidenceInput, @Ctx() context: Context): Promise<EvidenceView> {
     const { membership } = viewerOf(context);

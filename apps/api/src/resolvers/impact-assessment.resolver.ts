@@ -1,5 +1,6 @@
-import { Reference, wrap } from '@mikro-orm/core';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ImpactAssessmentStatus } from '@assay/schema';
+import { type FilterQuery, Reference, wrap } from '@mikro-orm/core';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/roles.js';
 import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
@@ -7,13 +8,16 @@ import { ImpactAssessment } from '../entities/impact-assessment.entity.js';
 import { ImpactItem } from '../entities/impact-item.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { badInput, forbidden, notFound } from '../errors.js';
+import { ImpactAssessmentStatusEnum } from '../graphql-enums.js';
 import { aiSystemOf } from '../services/ai-systems.js';
+import { searchWhere } from '../services/list-filters.js';
 import { checkDate, todayIso } from '../services/dates.js';
 import { notNull, optionalDate, required } from '../services/inputs.js';
 import { ownRiskIds } from '../services/risk-links.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { CreateImpactAssessmentInput, ImpactItemInput, UpdateImpactAssessmentInput } from './impact-assessment.input.js';
+import { type Page, PageArgs, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
 
 type Details = CreateImpactAssessmentInput | UpdateImpactAssessmentInput;
 
@@ -104,14 +108,41 @@ function touch(assessment: ImpactAssessment): void {
   assessment.updatedAt = new Date();
 }
 
+
+const ImpactAssessmentConnection = connectionOf(ImpactAssessment, 'ImpactAssessment', 'impact assessment');
+const ImpactAssessmentOrder = orderInputOf('ImpactAssessment', { ASSESSED_ON: 'assessedOn', NEXT_REVIEW_ON: 'nextReviewOn', TITLE: 'title', STATUS: 'status' });
+
+@InputType({ description: 'Narrows the impact assessments; every condition given must hold.' })
+class ImpactAssessmentFilter {
+  @Field(() => ID, { nullable: true, description: 'Only the assessments of this AI system.' })
+  aiSystemId?: string | null;
+
+  @Field(() => [ImpactAssessmentStatusEnum], { nullable: true })
+  status?: ImpactAssessmentStatus[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Words found in the title, scope or intended use.' })
+  search?: string | null;
+}
 @Resolver(() => ImpactAssessment)
 export class ImpactAssessmentResolver {
-  @Query(() => [ImpactAssessment], { description: 'Impact assessments of the organisation, or of one AI system; most recent first.' })
-  async impactAssessments(@Ctx() context: Context, @Arg('aiSystemId', () => ID, { nullable: true }) aiSystemId?: string | null): Promise<ImpactAssessment[]> {
+  @Query(() => ImpactAssessmentConnection, { description: 'Impact assessments of the organisation, most recent first unless orderBy says otherwise.' })
+  async impactAssessments(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ImpactAssessmentFilter, { nullable: true }) filter: ImpactAssessmentFilter | null,
+    @Arg('orderBy', () => ImpactAssessmentOrder.OrderInput, { nullable: true }) orderBy: InstanceType<typeof ImpactAssessmentOrder.OrderInput> | null,
+    @Ctx() context: Context,
+  ): Promise<Page<ImpactAssessment>> {
     const { organisation } = viewerOf(context).membership;
-    const aiSystem = aiSystemId == null ? null : await aiSystemOf(context, aiSystemId, null);
-    return context.em.find(ImpactAssessment, { organisation, ...(aiSystem ? { aiSystem } : {}) }, { orderBy: { assessedOn: 'desc', title: 'asc' } });
+    const aiSystem = filter?.aiSystemId == null ? null : await aiSystemOf(context, filter.aiSystemId, null, 'filter.aiSystemId');
+    const where: FilterQuery<ImpactAssessment> = {
+      organisation,
+      ...(aiSystem ? { aiSystem } : {}),
+      ...(filter?.status ? { status: { $in: filter.status } } : {}),
+      $and: searchWhere<ImpactAssessment>(context.em, filter?.search, ['title', 'scope', 'intendedUse']),
+    };
+    return pageFromDatabase(context.em, ImpactAssessment, where, ImpactAssessmentOrder.orderMap(orderBy, { assessedOn: 'desc', title: 'asc' }), page);
   }
+
   @Query(() => ImpactAssessment, { nullable: true })
   async impactAssessment(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<ImpactAssessment | null> {
     return context.em.findOne(ImpactAssessment, { id, organisation: viewerOf(context).membership.organisation });

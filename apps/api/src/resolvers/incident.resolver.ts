@@ -1,4 +1,6 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { IncidentStatus } from '@assay/schema';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { Incident } from '../entities/incident.entity.js';
 import { badInput, notFound } from '../errors.js';
@@ -7,7 +9,28 @@ import { checkDate, todayIso } from '../services/dates.js';
 import { reportingDeadline } from '../services/reporting-deadline.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
+import { IncidentStatusEnum } from '../graphql-enums.js';
+import { searchWhere } from '../services/list-filters.js';
 import { CreateIncidentInput, IncidentView, UpdateIncidentInput } from './incident.type.js';
+import { type Page, PageArgs, connectionOf, mapPage, orderInputOf, pageFromDatabase } from './pagination.js';
+
+const IncidentConnection = connectionOf(IncidentView, 'Incident', 'incident');
+const IncidentOrder = orderInputOf('Incident', { AWARE_ON: 'awareOn', TITLE: 'title', STATUS: 'status', REPORTED_ON: 'reportedOn' });
+
+@InputType({ description: 'Narrows the incidents; every condition given must hold.' })
+class IncidentFilter {
+  @Field(() => [IncidentStatusEnum], { nullable: true })
+  status?: IncidentStatus[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only serious incidents (Art. 3(49)), or only the others.' })
+  serious?: boolean | null;
+
+  @Field(() => ID, { nullable: true })
+  aiSystemId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Words found in the title or description.' })
+  search?: string | null;
+}
 
 function view(incident: Incident, today: string): IncidentView {
   const deadline = reportingDeadline(incident.awareOn, incident.seriousCase);
@@ -42,12 +65,24 @@ async function applyDetails(context: Context, incident: Incident, input: CreateI
 
 @Resolver(() => IncidentView)
 export class IncidentResolver {
-  @Query(() => [IncidentView], { description: "The organisation's incidents, most recent first." })
-  async incidents(@Ctx() context: Context): Promise<IncidentView[]> {
-    const { membership } = viewerOf(context);
-    const rows = await context.em.find(Incident, { organisation: membership.organisation }, { orderBy: { awareOn: 'desc', title: 'asc' }, populate: ['aiSystem'] });
+  @Query(() => IncidentConnection, { description: "The organisation's incidents, most recent first unless orderBy says otherwise." })
+  async incidents(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => IncidentFilter, { nullable: true }) filter: IncidentFilter | null,
+    @Arg('orderBy', () => IncidentOrder.OrderInput, { nullable: true }) orderBy: InstanceType<typeof IncidentOrder.OrderInput> | null,
+    @Ctx() context: Context,
+  ): Promise<Page<IncidentView>> {
+    const { organisation } = viewerOf(context).membership;
+    const where: FilterQuery<Incident> = {
+      organisation,
+      ...(filter?.status ? { status: { $in: filter.status } } : {}),
+      ...(filter?.serious != null ? { seriousCase: filter.serious ? { $ne: null } : null } : {}),
+      ...(filter?.aiSystemId ? { aiSystem: filter.aiSystemId } : {}),
+      $and: searchWhere<Incident>(context.em, filter?.search, ['title', 'description']),
+    };
+    const rows = await pageFromDatabase(context.em, Incident, where, IncidentOrder.orderMap(orderBy, { awareOn: 'desc', title: 'asc' }), page, { populate: ['aiSystem'] as never });
     const today = todayIso();
-    return rows.map((row) => view(row, today));
+    return mapPage(rows, (row) => view(row, today));
   }
   @Mutation(() => IncidentView, { description: 'Records an incident; serious ones get their Art. 73 reporting deadline.' })
   async createIncident(@Arg('input', () => CreateIncidentInput) input: CreateIncidentInput, @Ctx() context: Context): Promise<IncidentView> {

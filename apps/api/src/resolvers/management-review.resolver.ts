@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { searchWhere } from '../services/list-filters.js';
+import { type Page, PageArgs, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { ManagementReview } from '../entities/management-review.entity.js';
 import { ReviewAction } from '../entities/review-action.entity.js';
@@ -23,13 +26,33 @@ function applyReview(review: ManagementReview, input: ManagementReviewInput): vo
   if (input.decisions !== undefined) review.decisions = optionalText('decisions', input.decisions, LONG_TEXT_MAX);
 }
 
+
+const ManagementReviewConnection = connectionOf(ManagementReview, 'ManagementReview', 'management review');
+const ManagementReviewOrder = orderInputOf('ManagementReview', { HELD_ON: 'heldOn' });
+
+@InputType({ description: 'Narrows the management review list; every condition given must hold.' })
+class ManagementReviewFilter {
+  @Field(() => String, { nullable: true, description: 'Words found in attendees, inputs, decisions (case does not matter).' })
+  search?: string | null;
+}
+
 @Resolver(() => ManagementReview)
 export class ManagementReviewResolver {
-  @Query(() => [ManagementReview], { description: 'Management reviews, most recent first, with their actions.' })
-  async managementReviews(@Ctx() context: Context): Promise<ManagementReview[]> {
-    const { membership } = viewerOf(context);
-    return context.em.find(ManagementReview, { organisation: membership.organisation }, { orderBy: { heldOn: 'desc' } });
+  @Query(() => ManagementReviewConnection, { description: 'Management reviews, most recent first unless orderBy says otherwise, with their actions.' })
+  async managementReviews(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ManagementReviewFilter, { nullable: true }) filter: ManagementReviewFilter | null,
+    @Arg('orderBy', () => ManagementReviewOrder.OrderInput, { nullable: true }) orderBy: InstanceType<typeof ManagementReviewOrder.OrderInput> | null,
+    @Ctx() context: Context,
+  ): Promise<Page<ManagementReview>> {
+    const { organisation } = viewerOf(context).membership;
+    const where: FilterQuery<ManagementReview> = {
+      organisation,
+      $and: searchWhere<ManagementReview>(context.em, filter?.search, ['attendees', 'inputs', 'decisions']),
+    };
+    return pageFromDatabase(context.em, ManagementReview, where, ManagementReviewOrder.orderMap(orderBy, { heldOn: 'desc' }), page);
   }
+
 
   @FieldResolver(() => [ReviewAction])
   async actions(@Root() review: ManagementReview): Promise<ReviewAction[]> {

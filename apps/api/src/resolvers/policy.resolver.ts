@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { searchWhere } from '../services/list-filters.js';
+import { type Page, PageArgs, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { Policy } from '../entities/policy.entity.js';
 import { PolicyVersion } from '../entities/policy-version.entity.js';
@@ -10,13 +13,33 @@ import { checkVersion, flushOrConflict } from '../services/versioning.js';
 /** Policy texts may be long documents. */
 const POLICY_TEXT_MAX = 20 * LONG_TEXT_MAX;
 
+
+const PolicyConnection = connectionOf(Policy, 'Policy', 'policy');
+const PolicyOrder = orderInputOf('Policy', { TITLE: 'title', OWNER: 'owner', NEXT_REVIEW_ON: 'nextReviewOn' });
+
+@InputType({ description: 'Narrows the policy list; every condition given must hold.' })
+class PolicyFilter {
+  @Field(() => String, { nullable: true, description: 'Words found in title, owner (case does not matter).' })
+  search?: string | null;
+}
+
 @Resolver(() => Policy)
 export class PolicyResolver {
-  @Query(() => [Policy], { description: 'Policies by title, each with its versions, newest first.' })
-  async policies(@Ctx() context: Context): Promise<Policy[]> {
-    const { membership } = viewerOf(context);
-    return context.em.find(Policy, { organisation: membership.organisation }, { orderBy: { title: 'asc' } });
+  @Query(() => PolicyConnection, { description: 'Policies by title unless orderBy says otherwise, each with its versions, newest first.' })
+  async policies(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => PolicyFilter, { nullable: true }) filter: PolicyFilter | null,
+    @Arg('orderBy', () => PolicyOrder.OrderInput, { nullable: true }) orderBy: InstanceType<typeof PolicyOrder.OrderInput> | null,
+    @Ctx() context: Context,
+  ): Promise<Page<Policy>> {
+    const { organisation } = viewerOf(context).membership;
+    const where: FilterQuery<Policy> = {
+      organisation,
+      $and: searchWhere<Policy>(context.em, filter?.search, ['title', 'owner']),
+    };
+    return pageFromDatabase(context.em, Policy, where, PolicyOrder.orderMap(orderBy, { title: 'asc' }), page);
   }
+
 
   @FieldResolver(() => [PolicyVersion])
   async versions(@Root() policy: Policy): Promise<PolicyVersion[]> {

@@ -65,3 +65,30 @@ export class UpdateRiskInput extends RiskDetailsInput {
   @Field(() => Int, { nullable: true })
   impact?: number | null;
 }
+
+@InputType({ description: 'Narrows the risk register; every condition given must hold.' })
+export class RiskFilter {
+  @Field(() => [RiskStatusEnum], { nullable: true, description: 'Any of these statuses.' })
+  status?: RiskStatus[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Any of these inherent levels, e.g. ["High", "Critical"].' })
+  level?: string[] | null;
+
+  @Field(() => [RiskTreatmentEnum], { nullable: true })
+  treatment?: RiskTreatmentOption[] | null;
+
+  @Field(() => ID, { nullable: true })
+  aiSystemId?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  withinAppetite?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'An Annex A control the risk is linked to, e.g. A.6.2.4.' })
+  controlId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only risks whose review date has passed (true) or has not (false).' })
+  reviewOverdue?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Words found in the title, description or owner (case does not matter).' })
+  search?: string | null;
+}

@@ -1,5 +1,5 @@
-import { Reference } from '@mikro-orm/core';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type FilterQuery, type QueryOrderMap, Reference } from '@mikro-orm/core';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { Risk } from '../entities/risk.entity.js';
@@ -10,7 +10,11 @@ import { aiSystemOf } from '../services/ai-systems.js';
 import { applyDetails, checkRating, matrix, ratingsOf, recordAssessment, rescore } from '../services/risk-register.js';
 import { SHORT_TEXT_MAX, requiredText } from '../services/text.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
-import { CreateRiskInput, UpdateRiskInput } from './risk.input.js';
+import { riskConditions } from '../services/risk-filter.js';
+import { todayIso } from '../services/dates.js';
+import { sortInMemory } from '../services/sort.js';
+import { CreateRiskInput, RiskFilter, UpdateRiskInput } from './risk.input.js';
+import { connectionOf, type Page, PageArgs, SortDirection, orderInputOf, pageFromDatabase, pageFromList } from './pagination.js';
 import { RiskMatrixInfo } from './risk-matrix.type.js';
 
 /** Marks a risk rebuilt from the audit log with the moment it shows. */
@@ -25,6 +29,8 @@ async function risksAt(context: Context, at: Date): Promise<Risk[]> {
     const risk = Object.assign(new Risk(), state, {
       organisation,
       aiSystem: typeof state.aiSystem === 'string' ? context.em.getReference(AiSystem, state.aiSystem) : null,
+      // Entries written before JSON columns were logged as values hold the column's text.
+      controlIds: typeof state.controlIds === 'string' ? (JSON.parse(state.controlIds) as string[]) : (state.controlIds ?? []),
       createdAt: new Date(String(state.createdAt)),
       updatedAt: new Date(String(state.updatedAt ?? state.createdAt)),
     }) as Risk & { [AS_OF]?: Date };
@@ -34,16 +40,42 @@ async function risksAt(context: Context, at: Date): Promise<Risk[]> {
   return risks.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
 }
 
+const RiskConnection = connectionOf(Risk, 'Risk', 'risk');
+const RiskOrder = orderInputOf('Risk', {
+  SCORE: 'score',
+  RESIDUAL_SCORE: 'residualScore',
+  TITLE: 'title',
+  STATUS: 'status',
+  OWNER: 'owner',
+  REVIEW_DATE: 'reviewDate',
+  CREATED_AT: 'createdAt',
+  UPDATED_AT: 'updatedAt',
+});
+type RiskOrderField = Parameters<typeof RiskOrder.property>[0];
+
 @Resolver(() => Risk)
 export class RiskResolver {
-  @Query(() => [Risk], { description: "The organisation's risks, highest score first; with asOf, the register exactly as it stood then, rebuilt from the audit log." })
+  @Query(() => RiskConnection, { description: "The organisation's risks, highest score first unless orderBy says otherwise; with asOf, the register exactly as it stood then, rebuilt from the audit log." })
   async risks(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => RiskFilter, { nullable: true }) filter: RiskFilter | null,
+    @Arg('orderBy', () => RiskOrder.OrderInput, { nullable: true }) orderBy: { field: RiskOrderField; direction?: SortDirection | null } | null,
     @Arg('asOf', () => Date, { nullable: true, description: 'A past moment: the risks as recorded then (the audit log starts when Assay began recording).' }) asOf: Date | null,
     @Ctx() context: Context,
-  ): Promise<Risk[]> {
+  ): Promise<Page<Risk>> {
     const { membership } = viewerOf(context);
-    if (asOf != null) return risksAt(context, asOf);
-    return context.em.find(Risk, { organisation: membership.organisation }, { orderBy: { score: 'desc', title: 'asc' } });
+    const today = todayIso();
+    const conditions = riskConditions(context.em, filter, today);
+    const order: QueryOrderMap<Risk> = orderBy
+      ? { [RiskOrder.property(orderBy.field)]: orderBy.direction ?? SortDirection.ASC }
+      : { score: 'desc', title: 'asc' };
+    if (asOf != null) {
+      const risks = (await risksAt(context, asOf)).filter((risk) => conditions.every((condition) => condition.test(risk)));
+      return pageFromList(sortInMemory(risks, order), (risk) => risk.id, page);
+    }
+    // The filter is built afresh for each statement: a raw SQL fragment serves one query only.
+    const where = (): FilterQuery<Risk> => ({ organisation: membership.organisation, $and: riskConditions(context.em, filter, today).map((condition) => condition.where) });
+    return pageFromDatabase(context.em, Risk, where, order, page);
   }
   @Query(() => Risk, { nullable: true })
   async risk(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Risk | null> {

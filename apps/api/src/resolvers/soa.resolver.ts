@@ -1,5 +1,5 @@
-import { annexAControls, annexAObjectives, crosswalkFor, findControl, type AnnexAControl } from '@assay/schema';
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { annexAControls, annexAObjectives, crosswalkFor, findControl, type AnnexAControl, type ImplementationStatus } from '@assay/schema';
+import { Arg, Args, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { SoaEntry } from '../entities/soa-entry.entity.js';
 import { recordsAt } from '../audit/history.js';
@@ -7,7 +7,27 @@ import { badInput } from '../errors.js';
 import { checkDate } from '../services/dates.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText } from '../services/text.js';
+import { ImplementationStatusEnum } from '../graphql-enums.js';
+import { matchesSearch, searchWords } from '../services/list-filters.js';
+import { type Page, PageArgs, connectionOf, pageFromList } from './pagination.js';
 import { AnnexAControlInfo, SoaEntryView, UpdateSoaEntryInput } from './soa.type.js';
+
+const SoaEntryConnection = connectionOf(SoaEntryView, 'SoaEntry', 'Statement of Applicability');
+
+@InputType({ description: 'Narrows the Statement of Applicability; every condition given must hold.' })
+class ControlFilter {
+  @Field(() => String, { nullable: true, description: 'An Annex A objective, e.g. A.6.' })
+  objectiveId?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  applicable?: boolean | null;
+
+  @Field(() => [ImplementationStatusEnum], { nullable: true })
+  implementationStatus?: ImplementationStatus[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Words found in the control id, title, summary, justification or owner.' })
+  search?: string | null;
+}
 
 const objectiveTitles = new Map(annexAObjectives.map((objective) => [objective.id, objective.title]));
 
@@ -39,20 +59,36 @@ function view(control: AnnexAControl, entry: SoaEntry | undefined): SoaEntryView
 
 @Resolver(() => SoaEntryView)
 export class SoaResolver {
-  @Query(() => [SoaEntryView], { description: 'The Statement of Applicability: every Annex A control, in catalogue order; with asOf, as it stood then (from the audit log).' })
-  async statementOfApplicability(
+  @Query(() => SoaEntryConnection, { description: 'The Statement of Applicability: every Annex A control, in catalogue order; with asOf, as it stood then (from the audit log).' })
+  async controls(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ControlFilter, { nullable: true }) filter: ControlFilter | null,
     @Arg('asOf', () => Date, { nullable: true, description: 'A past moment: the decisions as recorded then.' }) asOf: Date | null,
     @Ctx() context: Context,
-  ): Promise<SoaEntryView[]> {
+  ): Promise<Page<SoaEntryView>> {
     const { membership } = viewerOf(context);
     if (asOf != null && asOf.getTime() > Date.now()) throw badInput('asOf', `must not be in the future, got ${asOf.toISOString()}`);
+    if (filter?.objectiveId != null && !objectiveTitles.has(filter.objectiveId)) {
+      throw badInput('filter.objectiveId', `must be an Annex A objective (${[...objectiveTitles.keys()].join(', ')}), got "${filter.objectiveId}"`);
+    }
     const entries =
       asOf == null
         ? await context.em.find(SoaEntry, { organisation: membership.organisation })
         : [...(await recordsAt(context.em, membership.organisation, 'SoaEntry', asOf)).values()].map((state) => Object.assign(new SoaEntry(), state) as SoaEntry);
     const byControl = new Map(entries.map((entry) => [entry.controlId, entry]));
-    return annexAControls.map((control) => view(control, byControl.get(control.id)));
+    const words = searchWords(filter?.search);
+    const rows = annexAControls
+      .map((control) => view(control, byControl.get(control.id)))
+      .filter(
+        (row) =>
+          (filter?.objectiveId == null || row.control.objectiveId === filter.objectiveId) &&
+          (filter?.applicable == null || row.applicable === filter.applicable) &&
+          (filter?.implementationStatus == null || filter.implementationStatus.includes(row.implementationStatus)) &&
+          matchesSearch(words, [row.controlId, row.control.title, row.control.summary, row.justification, row.owner]),
+      );
+    return pageFromList(rows, (row) => row.controlId, page);
   }
+
   @Mutation(() => SoaEntryView, { description: 'Records a decision on one control; an exclusion needs a justification.' })
   async updateSoaEntry(
     @Arg('controlId', () => String) controlId: string,

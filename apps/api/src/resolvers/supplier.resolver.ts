@@ -1,5 +1,8 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { searchWhere } from '../services/list-filters.js';
+import { type Page, PageArgs, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
 import { type SupplyKind, supplyKinds } from '@assay/schema';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { Supplier } from '../entities/supplier.entity.js';
@@ -72,13 +75,33 @@ async function findSupplier(context: Context, id: string): Promise<Supplier> {
   return supplier;
 }
 
+
+const SupplierConnection = connectionOf(Supplier, 'Supplier', 'supplier');
+const SupplierOrder = orderInputOf('Supplier', { NAME: 'name', DUE_DILIGENCE_STATUS: 'dueDiligenceStatus', NEXT_REVIEW_ON: 'nextReviewOn', UPDATED_AT: 'updatedAt' });
+
+@InputType({ description: 'Narrows the supplier list; every condition given must hold.' })
+class SupplierFilter {
+  @Field(() => String, { nullable: true, description: 'Words found in name, contractReference, notes (case does not matter).' })
+  search?: string | null;
+}
+
 @Resolver(() => Supplier)
 export class SupplierResolver {
-  @Query(() => [Supplier], { description: "The organisation's suppliers for AI systems (Annex A.10.3), by name." })
-  async suppliers(@Ctx() context: Context): Promise<Supplier[]> {
-    const { membership } = viewerOf(context);
-    return context.em.find(Supplier, { organisation: membership.organisation }, { orderBy: { name: 'asc' } });
+  @Query(() => SupplierConnection, { description: "The organisation's suppliers for AI systems (Annex A.10.3), by name unless orderBy says otherwise." })
+  async suppliers(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => SupplierFilter, { nullable: true }) filter: SupplierFilter | null,
+    @Arg('orderBy', () => SupplierOrder.OrderInput, { nullable: true }) orderBy: InstanceType<typeof SupplierOrder.OrderInput> | null,
+    @Ctx() context: Context,
+  ): Promise<Page<Supplier>> {
+    const { organisation } = viewerOf(context).membership;
+    const where: FilterQuery<Supplier> = {
+      organisation,
+      $and: searchWhere<Supplier>(context.em, filter?.search, ['name', 'contractReference', 'notes']),
+    };
+    return pageFromDatabase(context.em, Supplier, where, SupplierOrder.orderMap(orderBy, { name: 'asc' }), page);
   }
+
   @Query(() => Supplier, { nullable: true })
   async supplier(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Supplier | null> {
     const { membership } = viewerOf(context);

@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { searchWhere } from '../services/list-filters.js';
+import { type Page, PageArgs, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { TrainingRecord } from '../entities/training-record.entity.js';
 import { badInput, notFound } from '../errors.js';
@@ -27,13 +30,33 @@ async function findRecord(context: Context, id: string): Promise<TrainingRecord>
   return record;
 }
 
+
+const TrainingRecordConnection = connectionOf(TrainingRecord, 'TrainingRecord', 'training record');
+const TrainingRecordOrder = orderInputOf('TrainingRecord', { PERSON: 'person', COMPETENCE: 'competence', COMPLETED_ON: 'completedOn', EXPIRES_ON: 'expiresOn' });
+
+@InputType({ description: 'Narrows the training record list; every condition given must hold.' })
+class TrainingRecordFilter {
+  @Field(() => String, { nullable: true, description: 'Words found in person, role, competence (case does not matter).' })
+  search?: string | null;
+}
+
 @Resolver(() => TrainingRecord)
 export class TrainingRecordResolver {
-  @Query(() => [TrainingRecord], { description: 'Training and competence records (clauses 7.2, 7.3), by person, newest first.' })
-  async trainingRecords(@Ctx() context: Context): Promise<TrainingRecord[]> {
-    const { membership } = viewerOf(context);
-    return context.em.find(TrainingRecord, { organisation: membership.organisation }, { orderBy: { person: 'asc', completedOn: 'desc', competence: 'asc' } });
+  @Query(() => TrainingRecordConnection, { description: 'Training and competence records (clauses 7.2, 7.3), by person and newest first unless orderBy says otherwise.' })
+  async trainingRecords(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => TrainingRecordFilter, { nullable: true }) filter: TrainingRecordFilter | null,
+    @Arg('orderBy', () => TrainingRecordOrder.OrderInput, { nullable: true }) orderBy: InstanceType<typeof TrainingRecordOrder.OrderInput> | null,
+    @Ctx() context: Context,
+  ): Promise<Page<TrainingRecord>> {
+    const { organisation } = viewerOf(context).membership;
+    const where: FilterQuery<TrainingRecord> = {
+      organisation,
+      $and: searchWhere<TrainingRecord>(context.em, filter?.search, ['person', 'role', 'competence']),
+    };
+    return pageFromDatabase(context.em, TrainingRecord, where, TrainingRecordOrder.orderMap(orderBy, { person: 'asc', completedOn: 'desc', competence: 'asc' }), page);
   }
+
   @Query(() => TrainingRecord, { nullable: true })
   async trainingRecord(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<TrainingRecord | null> {
     const { membership } = viewerOf(context);

@@ -31,7 +31,14 @@ export async function startTestApi(target: DatabaseTarget, options: { onQuery?: 
   await migrate(orm, target);
   await seedDemoIfEmpty(orm.em.fork());
   const loggedErrors: unknown[] = [];
-  const assay = await createServer({ orm, logError: (error) => loggedErrors.push(error) });
+  const assay = await createServer({
+    orm,
+    logError: (error) => {
+      loggedErrors.push(error);
+      // DEBUG_API=1 prints what the API masks as an internal error, to debug a failing test.
+      if (process.env.DEBUG_API) console.log("API ERROR", error);
+    },
+  });
   const server: Server = createHttpServer(assay.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -19,7 +19,7 @@ import { formatPercent } from '../format/format-percent.js';
 export function OverviewPage({ viewer }: { viewer: Viewer }) {
   const [{ data, fetching, error }, refetch] = useQuery<RiskOverviewData>({ query: RiskOverviewQuery });
   const matrix = useMemo(() => (data ? matrixFrom(data.riskMatrix) : null), [data]);
-  const exposure = useMemo(() => (data && matrix ? riskExposure(data.risks, matrix) : null), [data, matrix]);
+  const exposure = useMemo(() => (data && matrix ? riskExposure(data.risks.nodes, matrix) : null), [data, matrix]);
 
   if (fetching && !data) return <p className="assay-status" role="status">Loading the risk register…</p>;
   if (error || !data || !matrix || !exposure) {
@@ -44,9 +44,9 @@ export function OverviewPage({ viewer }: { viewer: Viewer }) {
         <ReadinessTile />
       </section>
       <div className="assay-grid">
-        <RiskScoreChart risks={data.risks} matrix={data.riskMatrix} />
+        <RiskScoreChart risks={data.risks.nodes} matrix={data.riskMatrix} />
         <ControlProgressChart />
-        <RiskHeatmapCard risks={data.risks} matrix={data.riskMatrix} engineMatrix={matrix} />
+        <RiskHeatmapCard risks={data.risks.nodes} matrix={data.riskMatrix} engineMatrix={matrix} />
         <ExposureTrendChart />
         <FairnessOverTime />
         <CertificationTimeline />
@@ -57,7 +57,7 @@ export function OverviewPage({ viewer }: { viewer: Viewer }) {
 
 function OpenFairnessAlertsTile() {
   const [{ data, fetching, error }] = useQuery<OpenFairnessAlertsData>({ query: OpenFairnessAlertsQuery });
-  return <Tile label="Open fairness alerts" {...tileState(fetching && !data, error, () => formatNumber(data?.findings.length))} />;
+  return <Tile label="Open fairness alerts" {...tileState(fetching && !data, error, () => formatNumber(data?.findings.totalCount))} />;
 }
 
 function CertificationDateTiles() {

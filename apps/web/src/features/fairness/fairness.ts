@@ -157,14 +157,14 @@ export const FairnessTrendQuery = gql`
 `;
 
 export interface OpenFairnessAlertsData {
-  findings: { id: string }[];
+  findings: { totalCount: number };
 }
 
 /** Open monitoring findings: each is a fairness threshold breached by a new window and not yet closed. */
 export const OpenFairnessAlertsQuery = gql`
   query OpenFairnessAlerts {
-    findings(source: MONITORING, openOnly: true) {
-      id
+    findings(filter: { source: MONITORING, openOnly: true }, first: 1) {
+      totalCount
     }
   }
 `;

@@ -24,22 +24,24 @@ export interface RiskMatrixData {
 }
 
 export interface RiskOverviewData {
-  risks: RiskRow[];
+  risks: { nodes: RiskRow[] };
   riskMatrix: RiskMatrixData;
 }
 
 export const RiskOverviewQuery = gql`
   query RiskOverview {
-    risks {
-      id
-      title
-      likelihood
-      impact
-      score
-      level
-      withinAppetite
-      residualLikelihood
-      residualImpact
+    risks(first: 500) {
+      nodes {
+        id
+        title
+        likelihood
+        impact
+        score
+        level
+        withinAppetite
+        residualLikelihood
+        residualImpact
+      }
     }
     riskMatrix {
       likelihood {

@@ -7,8 +7,8 @@ const percent = (value: number) => formatNumber(value, { style: 'percent', maxim
 
 /** Share of applicable Annex A controls implemented, per objective, from the Statement of Applicability. */
 export function ControlProgressChart() {
-  const [{ data, fetching, error }] = useQuery<{ statementOfApplicability: SoaRow[] }>({ query: ControlProgressQuery });
-  const progress = useMemo(() => (data ? progressByObjective(data.statementOfApplicability) : []), [data]);
+  const [{ data, fetching, error }] = useQuery<{ controls: { nodes: SoaRow[] } }>({ query: ControlProgressQuery });
+  const progress = useMemo(() => (data ? progressByObjective(data.controls.nodes) : []), [data]);
   const totals = progress.reduce((sum, entry) => ({ done: sum.done + entry.done, applicable: sum.applicable + entry.applicable }), { done: 0, applicable: 0 });
 
   if (fetching && !data) return <p className="assay-status" role="status">Loading the Statement of Applicability…</p>;

@@ -11,13 +11,15 @@ export interface SoaRow {
 
 export const ControlProgressQuery = gql`
   query ControlProgress {
-    statementOfApplicability {
-      controlId
-      applicable
-      implementationStatus
-      control {
-        objectiveId
-        objectiveTitle
+    controls {
+      nodes {
+        controlId
+        applicable
+        implementationStatus
+        control {
+          objectiveId
+          objectiveTitle
+        }
       }
     }
   }
