@@ -114,6 +114,7 @@ export const permissions: { readonly Query: Readonly<Record<string, Rule>>; read
     addImpactItem: RISK_EDITORS,
     updateImpactItem: RISK_EDITORS,
     removeImpactItem: RISK_EDITORS,
+    updateRiskCriteria: RISK_EDITORS,
   },
 };
 

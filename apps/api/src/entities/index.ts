@@ -25,6 +25,7 @@ import { PolicyVersion } from './policy-version.entity.js';
 import { ReviewAction } from './review-action.entity.js';
 import { Risk } from './risk.entity.js';
 import { RiskAssessment } from './risk-assessment.entity.js';
+import { RiskCriteria } from './risk-criteria.entity.js';
 import { Session } from './session.entity.js';
 import { SignInFailure } from './sign-in-failure.entity.js';
 import { SoaEntry } from './soa-entry.entity.js';
@@ -33,4 +34,4 @@ import { TrainingRecord } from './training-record.entity.js';
 import { User } from './user.entity.js';
 
 /** Every entity, listed explicitly so the same list serves tsx, vitest and the build. */
-export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody, FairnessThreshold, PredictionImport, ImpactAssessment, ImpactItem, AiObjective, KpiMeasurement, TrainingRecord, Supplier, SignInFailure, AuditLogEntry];
+export const entities = [Organisation, User, Membership, Session, AiSystem, Risk, RiskAssessment, RiskCriteria, SoaEntry, Evidence, Incident, Audit, Finding, CorrectiveAction, ContextIssue, InterestedParty, ManagementReview, ReviewAction, Policy, PolicyVersion, FairnessWindow, FairnessWindowCell, CertificationStage, CertificationBody, FairnessThreshold, PredictionImport, ImpactAssessment, ImpactItem, AiObjective, KpiMeasurement, TrainingRecord, Supplier, SignInFailure, AuditLogEntry];

@@ -8,7 +8,7 @@ import { AuditLogEntry } from '../entities/audit-log-entry.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { badInput } from '../errors.js';
 import { searchWhere } from '../services/list-filters.js';
-import { matrix } from '../services/risk-register.js';
+import { criteriaOf, onScale } from '../services/risk-criteria.js';
 import { type Page, PageArgs, connectionOf, pageFromDatabase } from './pagination.js';
 
 const OPERATIONS = ['create', 'update', 'delete'] as const;
@@ -121,7 +121,10 @@ export class AuditLogResolver {
     return Object.assign(new AuditLogCheck(), await verifyChain(context.em, organisation.id));
   }
 
-  @Query(() => RiskHeatmapView, { description: 'Risks per cell of the risk matrix, inherent or residual; with asOf, as the register stood then.' })
+  @Query(() => RiskHeatmapView, {
+    description:
+      "Risks per cell of the organisation's risk matrix, inherent or residual; with asOf, the ratings as the register stood then, on today's criteria (a rating above the top of a scale that has since shrunk counts at its top).",
+  })
   async riskHeatmap(
     @Arg('residual', () => Boolean, { nullable: true, description: 'Default false (inherent).' }) residual: boolean | null,
     @Arg('asOf', () => Date, { nullable: true }) asOf: Date | null,
@@ -135,9 +138,10 @@ export class AuditLogResolver {
     } else {
       ratings = await context.em.find(Risk, { organisation }, { fields: ['likelihood', 'impact', 'residualLikelihood', 'residualImpact'] });
     }
+    const { matrix } = await criteriaOf(context.em, organisation);
     const useResidual = residual ?? false;
     const heatmap = riskHeatmap(
-      ratings.map((risk) => (useResidual ? { likelihood: risk.residualLikelihood ?? risk.likelihood, impact: risk.residualImpact ?? risk.impact } : { likelihood: risk.likelihood, impact: risk.impact })),
+      ratings.map((risk) => onScale(useResidual ? { likelihood: risk.residualLikelihood ?? risk.likelihood, impact: risk.residualImpact ?? risk.impact } : { likelihood: risk.likelihood, impact: risk.impact }, matrix)),
       matrix,
     );
     return Object.assign(new RiskHeatmapView(), { residual: useResidual, asOf, total: heatmap.total, maxCount: heatmap.maxCount, cells: heatmap.cells.map((cell) => ({ ...cell })) });

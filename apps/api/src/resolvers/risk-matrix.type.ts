@@ -1,4 +1,4 @@
-import type { RiskMatrix } from '@assay/risk-engine';
+import type { OrganisationCriteria } from '../services/risk-criteria.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'One step of a likelihood or impact scale.' })
@@ -22,7 +22,7 @@ export class RiskBand {
   max!: number;
 }
 
-@ObjectType({ description: "The organisation's risk criteria (clause 6.1.1): scales, bands and appetite." })
+@ObjectType({ description: "The organisation's risk criteria (clause 6.1.1): scales, bands and appetite; the default 5×5 matrix until it sets its own." })
 export class RiskMatrixInfo {
   @Field(() => [ScaleLevel])
   likelihood!: ScaleLevel[];
@@ -42,7 +42,13 @@ export class RiskMatrixInfo {
   @Field(() => Int)
   maxScore!: number;
 
-  static from(matrix: RiskMatrix): RiskMatrixInfo {
+  @Field(() => Int, { description: 'Increases with every change; 0 while the organisation uses the default criteria. Send it back as expectedVersion.' })
+  version!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When the organisation last changed its criteria; null for the defaults.' })
+  updatedAt!: Date | null;
+
+  static from({ matrix, version, updatedAt }: OrganisationCriteria): RiskMatrixInfo {
     return Object.assign(new RiskMatrixInfo(), {
       likelihood: matrix.likelihood.map((step) => ({ ...step })),
       impact: matrix.impact.map((step) => ({ ...step })),
@@ -50,6 +56,8 @@ export class RiskMatrixInfo {
       bands: matrix.bands.map((band) => ({ ...band })),
       appetite: matrix.appetite,
       maxScore: matrix.maxScore,
+      version,
+      updatedAt,
     });
   }
 }

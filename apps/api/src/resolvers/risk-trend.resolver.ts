@@ -58,7 +58,7 @@ export function exposureView(exposure: { total: number; byLevel: readonly { leve
 
 @Resolver()
 export class RiskTrendResolver {
-  @Query(() => [RiskTrendPoint], { description: 'Inherent and residual exposure on `from`, at the end of each period after it, and on `to`, rebuilt from the assessment history.' })
+  @Query(() => [RiskTrendPoint], { description: "Inherent and residual exposure on `from`, at the end of each period after it, and on `to`, rebuilt from the assessment history and scored on the organisation's criteria of today (a rating above the top of a scale that has since shrunk counts at its top)." })
   async riskTrend(
     @Arg('from', () => String) from: string,
     @Arg('to', () => String, { nullable: true, description: 'Default: today.' }) to: string | null,

@@ -7,7 +7,8 @@ import { RiskAssessment } from '../entities/risk-assessment.entity.js';
 import { recordsAt } from '../audit/history.js';
 import { badInput, notFound } from '../errors.js';
 import { aiSystemOf } from '../services/ai-systems.js';
-import { applyDetails, checkRating, matrix, ratingsOf, recordAssessment, rescore } from '../services/risk-register.js';
+import { applyDetails, checkRating, ratingsOf, recordAssessment, rescore } from '../services/risk-register.js';
+import { changeRiskCriteria, criteriaOf } from '../services/risk-criteria.js';
 import { SHORT_TEXT_MAX, requiredText } from '../services/text.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { riskConditions } from '../services/risk-filter.js';
@@ -16,6 +17,7 @@ import { sortInMemory } from '../services/sort.js';
 import { CreateRiskInput, RiskFilter, UpdateRiskInput } from './risk.input.js';
 import { connectionOf, type Page, PageArgs, SortDirection, orderInputOf, pageFromDatabase, pageFromList } from './pagination.js';
 import { RiskMatrixInfo } from './risk-matrix.type.js';
+import { RiskCriteriaInput } from './risk-criteria.input.js';
 
 /** Marks a risk rebuilt from the audit log with the moment it shows. */
 const AS_OF = Symbol('asOf');
@@ -97,25 +99,26 @@ export class RiskResolver {
     const loaded = await risk.assessments.load({ dataloader: true });
     return loaded.getItems();
   }
-  @Query(() => RiskMatrixInfo, { description: "The organisation's risk criteria." })
-  riskMatrix(): RiskMatrixInfo {
-    return RiskMatrixInfo.from(matrix);
+  @Query(() => RiskMatrixInfo, { description: "The organisation's risk criteria: its own, or the default 5×5 matrix." })
+  async riskMatrix(@Ctx() context: Context): Promise<RiskMatrixInfo> {
+    return RiskMatrixInfo.from(await criteriaOf(context.em, viewerOf(context).membership.organisation));
   }
   @Mutation(() => Risk, { description: 'Records a new risk and scores it on the risk matrix.' })
   async createRisk(@Arg('input', () => CreateRiskInput) input: CreateRiskInput, @Ctx() context: Context): Promise<Risk> {
     const viewer = viewerOf(context);
+    const { matrix } = await criteriaOf(context.em, viewer.membership.organisation);
     const risk = context.em.create(Risk, {
       organisation: viewer.membership.organisation,
       title: requiredText('title', input.title, SHORT_TEXT_MAX),
-      likelihood: checkRating('likelihood', 'likelihood', input.likelihood),
-      impact: checkRating('impact', 'impact', input.impact),
+      likelihood: checkRating('likelihood', 'likelihood', input.likelihood, matrix),
+      impact: checkRating('impact', 'impact', input.impact, matrix),
       score: 0,
       level: '',
       withinAppetite: false,
     });
     applyDetails(risk, input);
     risk.aiSystem = await aiSystemOf(context, input.aiSystemId, risk.aiSystem);
-    rescore(risk);
+    rescore(risk, matrix);
     recordAssessment(context.em, risk, viewer.membership.user);
     await context.em.flush();
     return risk;
@@ -130,17 +133,26 @@ export class RiskResolver {
     const risk = await context.em.findOne(Risk, { id, organisation: viewer.membership.organisation });
     if (!risk) throw notFound('Risk', id);
     checkVersion(`Risk ${id}`, risk.version, input.expectedVersion);
+    const { matrix } = await criteriaOf(context.em, viewer.membership.organisation);
     const ratingsBefore = ratingsOf(risk);
     if (input.title != null) risk.title = requiredText('title', input.title, SHORT_TEXT_MAX);
-    if (input.likelihood != null) risk.likelihood = checkRating('likelihood', 'likelihood', input.likelihood);
-    if (input.impact != null) risk.impact = checkRating('impact', 'impact', input.impact);
+    if (input.likelihood != null) risk.likelihood = checkRating('likelihood', 'likelihood', input.likelihood, matrix);
+    if (input.impact != null) risk.impact = checkRating('impact', 'impact', input.impact, matrix);
     applyDetails(risk, input);
     risk.aiSystem = await aiSystemOf(context, input.aiSystemId, risk.aiSystem);
-    rescore(risk);
+    rescore(risk, matrix);
     // Ratings given while a re-assessment is pending confirm it, even when they do not change.
     const confirmsReassessment = risk.reassessmentReason !== null && (input.likelihood != null || input.impact != null);
     if (ratingsOf(risk) !== ratingsBefore || confirmsReassessment) recordAssessment(context.em, risk, viewer.membership.user);
     await flushOrConflict(context.em, `Risk ${id}`);
     return risk;
+  }
+  @Mutation(() => RiskMatrixInfo, {
+    description:
+      "Changes the organisation's risk criteria and re-scores every risk on them (inherent and residual score, level, within appetite) in the same transaction; recorded assessments keep their scores. Refused as a conflict when the criteria changed since expectedVersion.",
+  })
+  async updateRiskCriteria(@Arg('input', () => RiskCriteriaInput) input: RiskCriteriaInput, @Ctx() context: Context): Promise<RiskMatrixInfo> {
+    const { expectedVersion, ...change } = input;
+    return RiskMatrixInfo.from(await changeRiskCriteria(context.em, viewerOf(context).membership.organisation, change, expectedVersion));
   }
 }

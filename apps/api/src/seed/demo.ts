@@ -24,12 +24,14 @@ import { PolicyVersion } from '../entities/policy-version.entity.js';
 import { ReviewAction } from '../entities/review-action.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { RiskAssessment } from '../entities/risk-assessment.entity.js';
+import { RiskCriteria } from '../entities/risk-criteria.entity.js';
 import { SoaEntry } from '../entities/soa-entry.entity.js';
 import { Supplier } from '../entities/supplier.entity.js';
 import { TrainingRecord } from '../entities/training-record.entity.js';
 import { User } from '../entities/user.entity.js';
 import { addDays, mondayOnOrBefore, todayIso } from '../services/dates.js';
-import { applyDetails, matrix, recordAssessment, rescore } from '../services/risk-register.js';
+import { applyDetails, recordAssessment, rescore } from '../services/risk-register.js';
+import { criteriaFrom } from '../services/risk-criteria.js';
 import { CertificationBody } from '../entities/certification-body.entity.js';
 import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
 import { raiseBreachFindings } from '../services/fairness-thresholds.js';
@@ -450,12 +452,30 @@ export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => 
 /** The second demo organisation's administrator; its records must never show to Northwind, nor Northwind's to it. */
 export const SECOND_TENANT_ADMIN = { email: 'admin@contoso-health.local', password: 'assay-demo' } as const;
 
+/**
+ * The second demo organisation's own risk criteria (clause 6.1.1): four likelihood levels, five
+ * clinical impact levels and a low appetite. Northwind keeps the default 5×5 matrix.
+ */
+export const SECOND_TENANT_CRITERIA = {
+  likelihood: ['Rare', 'Possible', 'Likely', 'Almost certain'],
+  impact: ['No harm', 'Minor harm', 'Moderate harm', 'Severe harm', 'Death'],
+  // Likelihood × impact on 4×5 gives 1–6, 8–10, 12, 15, 16 and 20.
+  bands: [
+    { level: 'Low', min: 1, max: 3 },
+    { level: 'Medium', min: 4, max: 6 },
+    { level: 'High', min: 8, max: 12 },
+    { level: 'Extreme', min: 15, max: 20 },
+  ],
+  appetite: 3,
+};
+
 /** A small second organisation, so that tenant isolation can be seen and tested. */
 async function seedSecondTenant(em: EntityManager, log: (line: string) => void): Promise<void> {
   await em.transactional(async (tx) => {
     const organisation = tx.create(Organisation, { name: 'Contoso Health (demo)', aimsScope: 'Clinical triage support in two hospitals.' });
     const user = tx.create(User, { email: SECOND_TENANT_ADMIN.email, name: 'Casey Contoso', passwordHash: await hashPassword(SECOND_TENANT_ADMIN.password) });
     tx.create(Membership, { user, organisation, role: Role.ADMIN });
+    const { matrix } = criteriaFrom(tx.create(RiskCriteria, { organisation, ...structuredClone(SECOND_TENANT_CRITERIA) }));
     const triage = tx.create(AiSystem, {
       organisation,
       name: 'Emergency triage assistant',
@@ -470,7 +490,7 @@ async function seedSecondTenant(em: EntityManager, log: (line: string) => void):
       ['Clinicians over-rely on the suggested category', 3, 4],
     ] as const) {
       const risk = tx.create(Risk, { organisation, aiSystem: triage, title, likelihood, impact, score: 0, level: '', withinAppetite: false });
-      rescore(risk);
+      rescore(risk, matrix);
       recordAssessment(tx, risk, user);
     }
     annexAControls.forEach((control) => tx.create(SoaEntry, { organisation, controlId: control.id, applicable: true, implementationStatus: 'planned', justification: 'Needed to treat the clinical AI risks.' }));
@@ -561,6 +581,8 @@ async function seedIn(em: EntityManager, log: (line: string) => void, today: str
     tx.create(CertificationBody, { organisation, name: 'Quickcert Online (demo)', scopeCovers42001: false, notes: 'Offers a certificate in three weeks without accreditation; rejected.' });
     log('  certification plan with 2 certification bodies');
     const [owner] = users;
+    // Northwind has not set criteria of its own: its risks are scored on the default matrix.
+    const { matrix } = criteriaFrom(null);
     const risks = new Map<string, Risk>();
     DEMO_RISKS.forEach((demo, index) => {
       log(`  risk ${index + 1}/${DEMO_RISKS.length}: ${demo.title}`);
@@ -577,7 +599,7 @@ async function seedIn(em: EntityManager, log: (line: string) => void, today: str
         residualLikelihood: demo.residual?.likelihood ?? null,
         residualImpact: demo.residual?.impact ?? null,
       });
-      rescore(risk);
+      rescore(risk, matrix);
       // A year of history: identified at different times, treated in steps, so exposure over time moves.
       const identifiedOn = addDays(mondayOnOrBefore(today), -7 * (48 - ((index * 5) % 20)));
       if (demo.residual !== undefined) {

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Organisation } from '../entities/organisation.entity.js';
 import { RiskAssessment } from '../entities/risk-assessment.entity.js';
 import { badInput } from '../errors.js';
-import { matrix } from './risk-register.js';
+import { criteriaOf, onScale } from './risk-criteria.js';
 
 export type TrendInterval = 'week' | 'month';
 
@@ -40,9 +40,12 @@ export interface ExposurePoint {
  * The risk register's exposure at the end of each period, rebuilt from the assessment history:
  * each risk counts with its latest assessment made on or before that day (risks not yet assessed
  * do not count). Residual exposure takes the residual rating where one was given, else the
- * inherent one (an untreated risk keeps its inherent level).
+ * inherent one (an untreated risk keeps its inherent level). Every point is scored on the
+ * organisation's criteria of today, so the series stays comparable after they change; a past
+ * rating above the top of a scale that has since shrunk counts at its top.
  */
 export async function exposureOverTime(em: EntityManager, organisation: Organisation, dates: readonly string[]): Promise<ExposurePoint[]> {
+  const { matrix } = await criteriaOf(em, organisation);
   const assessments = await em.find(RiskAssessment, { risk: { organisation } }, { orderBy: { assessedAt: 'asc', id: 'asc' }, fields: ['risk', 'assessedAt', 'likelihood', 'impact', 'residualLikelihood', 'residualImpact'] });
   const latest = new Map<string, (typeof assessments)[number]>();
   let next = 0;
@@ -56,9 +59,9 @@ export async function exposureOverTime(em: EntityManager, organisation: Organisa
     const current = [...latest.values()];
     return {
       date,
-      inherent: riskExposure(current.map((entry) => ({ id: entry.risk.id, likelihood: entry.likelihood, impact: entry.impact })), matrix),
+      inherent: riskExposure(current.map((entry) => ({ id: entry.risk.id, ...onScale({ likelihood: entry.likelihood, impact: entry.impact }, matrix) })), matrix),
       residual: riskExposure(
-        current.map((entry) => ({ id: entry.risk.id, likelihood: entry.residualLikelihood ?? entry.likelihood, impact: entry.residualImpact ?? entry.impact })),
+        current.map((entry) => ({ id: entry.risk.id, ...onScale({ likelihood: entry.residualLikelihood ?? entry.likelihood, impact: entry.residualImpact ?? entry.impact }, matrix) })),
         matrix,
       ),
     };

@@ -1,4 +1,4 @@
-import { createRiskMatrix, residualRisk, scoreRisk, type RiskMatrix } from '@assay/risk-engine';
+import { residualRisk, scoreRisk, type RiskMatrix } from '@assay/risk-engine';
 import type { EntityManager } from '@mikro-orm/core';
 import { annexCObjectives, annexCRiskSources, type RiskStatus, type RiskTreatmentOption } from '@assay/schema';
 import { checkControlIds } from './catalogue-refs.js';
@@ -14,10 +14,8 @@ import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText } from './text.js';
  * ratings and details, scoring by the risk engine, and the assessment history.
  */
 
-/** Every organisation uses the default 5×5 matrix until risk criteria become configurable. */
-export const matrix: RiskMatrix = createRiskMatrix();
-
-export function checkRating(field: string, axis: 'likelihood' | 'impact', value: number): number {
+/** A rating on one scale of the organisation's matrix (see services/risk-criteria.ts). */
+export function checkRating(field: string, axis: 'likelihood' | 'impact', value: number, matrix: RiskMatrix): number {
   const scale = matrix[axis];
   if (!Number.isInteger(value) || value < 1 || value > scale.length) {
     throw badInput(field, `must be a whole number from 1 to ${scale.length}, got ${value}`);
@@ -64,10 +62,10 @@ export function applyDetails(risk: Risk, input: RiskDetails): void {
 }
 
 /**
- * Scores the inherent rating and, when given, the residual rating with the risk engine. The
- * residual rating comes as a pair and may not exceed the inherent one.
+ * Scores the inherent rating and, when given, the residual rating with the risk engine, on the
+ * organisation's matrix. The residual rating comes as a pair and may not exceed the inherent one.
  */
-export function rescore(risk: Risk): void {
+export function rescore(risk: Risk, matrix: RiskMatrix): void {
   const { score, level, withinAppetite } = scoreRisk({ likelihood: risk.likelihood, impact: risk.impact }, matrix);
   Object.assign(risk, { score, level, withinAppetite });
   const { residualLikelihood, residualImpact } = risk;
@@ -77,8 +75,8 @@ export function rescore(risk: Risk): void {
   }
   if (residualLikelihood === null) throw badInput('residualLikelihood', 'must be given together with residualImpact');
   if (residualImpact === null) throw badInput('residualImpact', 'must be given together with residualLikelihood');
-  checkRating('residualLikelihood', 'likelihood', residualLikelihood);
-  checkRating('residualImpact', 'impact', residualImpact);
+  checkRating('residualLikelihood', 'likelihood', residualLikelihood, matrix);
+  checkRating('residualImpact', 'impact', residualImpact, matrix);
   if (residualLikelihood > risk.likelihood) {
     throw badInput('residualLikelihood', `must not exceed the inherent likelihood ${risk.likelihood}, got ${residualLikelihood}`);
   }
