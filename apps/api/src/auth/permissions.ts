@@ -51,6 +51,7 @@ export const permissions: { readonly Query: Readonly<Record<string, Rule>>; read
     aiObjective: 'signed-in',
     impactAssessments: 'signed-in',
     impactAssessment: 'signed-in',
+    aiActQuestionnaire: 'signed-in',
   },
   Mutation: {
     login: 'public',
@@ -111,6 +112,7 @@ export const permissions: { readonly Query: Readonly<Record<string, Rule>>; read
     addImpactItem: RISK_EDITORS,
     updateImpactItem: RISK_EDITORS,
     removeImpactItem: RISK_EDITORS,
+    classifyAiSystem: RISK_EDITORS,
   },
 };
 
