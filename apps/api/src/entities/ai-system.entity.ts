@@ -56,7 +56,7 @@ export class AiSystem {
   @Property({ type: 'string', length: 30 })
   @Field(() => EuAiActTierEnum, {
     description:
-      'The risk tier under the EU AI Act. Set it with classifyAiSystem, which derives it from the answers to the questionnaire (aiActQuestionnaire) and keeps them; a tier set by hand with createAiSystem or updateAiSystem shows as overriddenByHand on aiActClassification.',
+      'The risk tier under the EU AI Act. Set it with classifyAiSystem, which derives it from the answers to the questionnaire (aiActQuestionnaire) and keeps them; a tier set by hand with createAiSystem or updateAiSystem after a classification shows as overriddenByHand on aiActClassification.',
   })
   euAiActTier: EuAiActTier = 'unclassified';
 
