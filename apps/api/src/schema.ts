@@ -2,6 +2,7 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authorize } from './auth/permissions.js';
+import { AiActResolver } from './resolvers/ai-act.resolver.js';
 import { AiObjectiveResolver, KpiMeasurementResolver } from './resolvers/ai-objective.resolver.js';
 import { AiSystemResolver } from './resolvers/ai-system.resolver.js';
 import { AuditResolver, CorrectiveActionResolver, FindingResolver } from './resolvers/audit.resolver.js';
@@ -27,7 +28,7 @@ import { TrainingRecordResolver } from './resolvers/training-record.resolver.js'
 /** Builds the executable GraphQL schema from the resolvers (no I/O). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver, ReviewPackResolver, ImpactAssessmentResolver, ImpactItemResolver, AuditLogResolver, AiObjectiveResolver, KpiMeasurementResolver, TrainingRecordResolver, SupplierResolver, CrosswalkResolver],
+    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver, ReviewPackResolver, ImpactAssessmentResolver, ImpactItemResolver, AuditLogResolver, AiObjectiveResolver, KpiMeasurementResolver, TrainingRecordResolver, SupplierResolver, CrosswalkResolver, AiActResolver],
     // Every root field is checked against the permission table (src/auth/permissions.ts).
     globalMiddlewares: [authorize],
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],

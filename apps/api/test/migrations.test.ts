@@ -55,6 +55,7 @@ describe.each(databases.available)('migrations on $name', (database) => {
       'Migration20261129080000_audit_log',
       'Migration20261129090000_sign_in_failures',
       'Migration20261129100000_risk_criteria',
+      'Migration20261129110000_ai_act_classification',
     ]);
 
     const rows = (await connection.execute(

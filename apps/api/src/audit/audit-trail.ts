@@ -1,4 +1,4 @@
-import { type ChangeSet, ChangeSetType, type EntityMetadata, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import { type ChangeSet, ChangeSetType, type EntityMetadata, type EventSubscriber, type FlushEventArgs, JsonType } from '@mikro-orm/core';
 import { AuditLogEntry } from '../entities/audit-log-entry.entity.js';
 import { Organisation } from '../entities/organisation.entity.js';
 import { currentActor } from './actor.js';
@@ -35,12 +35,14 @@ function serialise(values: Record<string, unknown> | undefined | null, meta: Ent
   const plain: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     if (SECRET_FIELDS.has(key)) continue;
-    const property = meta.properties[key as never] as { runtimeType?: string; type?: string } | undefined;
+    const property = meta.properties[key as never] as { runtimeType?: string; customType?: unknown } | undefined;
     if (property?.runtimeType === 'Date' && (typeof value === 'number' || typeof value === 'string')) plain[key] = new Date(value).toISOString();
-    else if (property?.type === 'json' && typeof value === 'string') plain[key] = JSON.parse(value) as unknown;
+    // Discovery turns `type: 'json'` into a JsonType, whose change-set value is the JSON text.
+    else if (property?.customType instanceof JsonType && typeof value === 'string') plain[key] = JSON.parse(value) as unknown;
     else plain[key] = normalise(value);
   }
-  return JSON.stringify(plain, Object.keys(plain).sort());
+  // Sorted top-level keys; a replacer list would also drop the keys of a JSON column's objects.
+  return JSON.stringify(Object.fromEntries(Object.keys(plain).sort().map((key) => [key, plain[key]])));
 }
 
 function normalise(value: unknown): unknown {

@@ -54,6 +54,7 @@ export const permissions: { readonly Query: Readonly<Record<string, Rule>>; read
     correctiveActions: 'signed-in',
     certificationBodies: 'signed-in',
     crosswalk: 'signed-in',
+    aiActQuestionnaire: 'signed-in',
   },
   Mutation: {
     login: 'public',
@@ -115,6 +116,7 @@ export const permissions: { readonly Query: Readonly<Record<string, Rule>>; read
     updateImpactItem: RISK_EDITORS,
     removeImpactItem: RISK_EDITORS,
     updateRiskCriteria: RISK_EDITORS,
+    classifyAiSystem: RISK_EDITORS,
   },
 };
 

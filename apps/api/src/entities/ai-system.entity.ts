@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AiRole, EuAiActTier, LifeCycleStage } from '@assay/schema';
+import type { AiActAnswers, AiActClassificationTier, AiRole, EuAiActTier, LifeCycleStage } from '@assay/schema';
 import { Collection, Entity, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AiRoleEnum, EuAiActTierEnum, LifeCycleStageEnum } from '../graphql-enums.js';
@@ -12,7 +12,7 @@ import type { Risk } from './risk.entity.js';
 @Index({ properties: ['organisation', 'name'] })
 @ObjectType({ description: "An AI system in the organisation's inventory." })
 export class AiSystem {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'purpose' | 'intendedUse' | 'owner' | 'dataResources' | 'supplier' | 'euAiActTier' | 'tierRationale' | 'lifeCycleStage';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'purpose' | 'intendedUse' | 'owner' | 'dataResources' | 'supplier' | 'euAiActTier' | 'tierRationale' | 'lifeCycleStage' | 'aiActAnswers' | 'aiActTier' | 'aiActRationale' | 'aiActClassifiedBy' | 'aiActClassifiedAt';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -54,12 +54,31 @@ export class AiSystem {
   supplier: string | null = null;
 
   @Property({ type: 'string', length: 30 })
-  @Field(() => EuAiActTierEnum)
+  @Field(() => EuAiActTierEnum, {
+    description:
+      'The risk tier under the EU AI Act. Set it with classifyAiSystem, which derives it from the answers to the questionnaire (aiActQuestionnaire) and keeps them; a tier set by hand with createAiSystem or updateAiSystem after a classification shows as overriddenByHand on aiActClassification.',
+  })
   euAiActTier: EuAiActTier = 'unclassified';
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Why the system has its EU AI Act tier.' })
+  @Field(() => String, { nullable: true, description: 'Why the system has its EU AI Act tier: the rationale classifyAiSystem wrote from the questionnaire, or one given by hand.' })
   tierRationale: string | null = null;
+
+  /** The EU AI Act classification, exposed together as `aiActClassification` by AiActResolver; null until classifyAiSystem runs. */
+  @Property({ type: 'json', nullable: true })
+  aiActAnswers: AiActAnswers | null = null;
+
+  @Property({ type: 'string', length: 30, nullable: true })
+  aiActTier: AiActClassificationTier | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  aiActRationale: string | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  aiActClassifiedBy: string | null = null;
+
+  @Property({ type: Date, nullable: true })
+  aiActClassifiedAt: Date | null = null;
 
   /** Exposed in GraphQL through AiSystemResolver.impactAssessments, which batches the loads. */
   /** The risks recorded against the system (named, not imported: Risk imports this class). */

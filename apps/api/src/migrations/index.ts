@@ -19,6 +19,7 @@ import { Migration20261129070000_api_tokens } from './Migration20261129070000_ap
 import { Migration20261129080000_audit_log } from './Migration20261129080000_audit_log.js';
 import { Migration20261129090000_sign_in_failures } from './Migration20261129090000_sign_in_failures.js';
 import { Migration20261129100000_risk_criteria } from './Migration20261129100000_risk_criteria.js';
+import { Migration20261129110000_ai_act_classification } from './Migration20261129110000_ai_act_classification.js';
 
 /** Every migration in order; listed explicitly so the build needs no folder scanning. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   { name: 'Migration20261129080000_audit_log', class: Migration20261129080000_audit_log },
   { name: 'Migration20261129090000_sign_in_failures', class: Migration20261129090000_sign_in_failures },
   { name: 'Migration20261129100000_risk_criteria', class: Migration20261129100000_risk_criteria },
+  { name: 'Migration20261129110000_ai_act_classification', class: Migration20261129110000_ai_act_classification },
 ];

@@ -23,10 +23,13 @@ abstract class AiSystemDetailsInput {
   @Field(() => String, { nullable: true })
   supplier?: string | null;
 
-  @Field(() => EuAiActTierEnum, { nullable: true })
+  @Field(() => EuAiActTierEnum, {
+    nullable: true,
+    description: 'Sets the EU AI Act tier by hand. Prefer classifyAiSystem, which derives the tier from the questionnaire and records the answers, who classified and when; a tier set here shows as overriddenByHand on aiActClassification.',
+  })
   euAiActTier?: EuAiActTier | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the system has its tier, written by hand; classifyAiSystem writes it from the questionnaire instead.' })
   tierRationale?: string | null;
 }
 

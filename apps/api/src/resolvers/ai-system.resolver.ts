@@ -94,7 +94,9 @@ export class AiSystemResolver {
     await context.em.flush();
     return system;
   }
-  @Mutation(() => AiSystem, { description: 'Changes an AI system; refused as a conflict when someone changed it since expectedVersion.' })
+  @Mutation(() => AiSystem, {
+    description: 'Changes an AI system; refused as a conflict when someone changed it since expectedVersion. To set the EU AI Act tier, answer the questionnaire with classifyAiSystem; a tier given here is a manual override.',
+  })
   async updateAiSystem(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateAiSystemInput) input: UpdateAiSystemInput,
