@@ -54,6 +54,7 @@ describe.each(databases.available)('migrations on $name', (database) => {
       'Migration20261129070000_api_tokens',
       'Migration20261129080000_audit_log',
       'Migration20261129090000_sign_in_failures',
+      'Migration20261129120000_membership_management',
     ]);
 
     const rows = (await connection.execute(

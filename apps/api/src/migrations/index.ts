@@ -18,6 +18,7 @@ import { Migration20261129060000_objectives_training_suppliers } from './Migrati
 import { Migration20261129070000_api_tokens } from './Migration20261129070000_api_tokens.js';
 import { Migration20261129080000_audit_log } from './Migration20261129080000_audit_log.js';
 import { Migration20261129090000_sign_in_failures } from './Migration20261129090000_sign_in_failures.js';
+import { Migration20261129120000_membership_management } from './Migration20261129120000_membership_management.js';
 
 /** Every migration in order; listed explicitly so the build needs no folder scanning. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   { name: 'Migration20261129070000_api_tokens', class: Migration20261129070000_api_tokens },
   { name: 'Migration20261129080000_audit_log', class: Migration20261129080000_audit_log },
   { name: 'Migration20261129090000_sign_in_failures', class: Migration20261129090000_sign_in_failures },
+  { name: 'Migration20261129120000_membership_management', class: Migration20261129120000_membership_management },
 ];
