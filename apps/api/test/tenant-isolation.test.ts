@@ -30,6 +30,7 @@ const KINDS: [RegExp, string][] = [
   [/Incident/, 'incident'],
   [/Polic/, 'policy'],
   [/ApiToken/, 'apiToken'],
+  [/Member/, 'membership'],
   [/AiSystem|^aiSystemId$|^fairness/, 'aiSystem'],
   [/Risk|^risk$|^riskId$/, 'risk'],
 ];
@@ -52,7 +53,7 @@ describe.each(databases.available)('tenant isolation on $name', (database) => {
     const result = await demo.api.graphql<Record<string, any>>(
       `{ aiSystems { id } risks { id } audits { id findings { id correctiveActions { id } } } managementReviews { id actions { id } } contextIssues { id }
          interestedParties { id } evidence { id } incidents { id } policies { id } fairnessThresholds { id } certificationPlan { bodies { id } }
-         impactAssessments { id items { id } } aiObjectives { id measurements { id } } trainingRecords { id } suppliers { id } }`,
+         impactAssessments { id items { id } } aiObjectives { id measurements { id } } trainingRecords { id } suppliers { id } members { id role } }`,
       {},
       demo.admin,
     );
@@ -79,6 +80,7 @@ describe.each(databases.available)('tenant isolation on $name', (database) => {
       kpiMeasurement: data.aiObjectives[0].measurements[0].id,
       trainingRecord: data.trainingRecords[0].id,
       supplier: data.suppliers[0].id,
+      membership: data.members.find((member: { role: string }) => member.role !== 'ADMIN').id,
     });
   });
 

@@ -51,6 +51,8 @@ export const permissions: { readonly Query: Readonly<Record<string, Rule>>; read
     aiObjective: 'signed-in',
     impactAssessments: 'signed-in',
     impactAssessment: 'signed-in',
+    members: 'signed-in',
+    member: 'signed-in',
   },
   Mutation: {
     login: 'public',
@@ -111,6 +113,10 @@ export const permissions: { readonly Query: Readonly<Record<string, Rule>>; read
     addImpactItem: RISK_EDITORS,
     updateImpactItem: RISK_EDITORS,
     removeImpactItem: RISK_EDITORS,
+    addMember: ADMIN_ONLY,
+    changeMemberRole: ADMIN_ONLY,
+    removeMember: ADMIN_ONLY,
+    changePassword: 'signed-in',
   },
 };
 
