@@ -16,6 +16,7 @@ import { FairnessThresholdResolver } from './resolvers/fairness-threshold.resolv
 import { ImpactAssessmentResolver, ImpactItemResolver } from './resolvers/impact-assessment.resolver.js';
 import { IncidentResolver } from './resolvers/incident.resolver.js';
 import { ManagementReviewResolver, ReviewActionResolver } from './resolvers/management-review.resolver.js';
+import { MemberResolver } from './resolvers/member.resolver.js';
 import { PolicyResolver } from './resolvers/policy.resolver.js';
 import { ReviewPackResolver } from './resolvers/review-pack.resolver.js';
 import { RiskResolver } from './resolvers/risk.resolver.js';
@@ -28,7 +29,7 @@ import { TrainingRecordResolver } from './resolvers/training-record.resolver.js'
 /** Builds the executable GraphQL schema from the resolvers (no I/O). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver, ReviewPackResolver, ImpactAssessmentResolver, ImpactItemResolver, AuditLogResolver, AiObjectiveResolver, KpiMeasurementResolver, TrainingRecordResolver, SupplierResolver, CrosswalkResolver, AiActResolver],
+    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver, ReviewPackResolver, ImpactAssessmentResolver, ImpactItemResolver, AuditLogResolver, AiObjectiveResolver, KpiMeasurementResolver, TrainingRecordResolver, SupplierResolver, CrosswalkResolver, AiActResolver, MemberResolver],
     // Every root field is checked against the permission table (src/auth/permissions.ts).
     globalMiddlewares: [authorize],
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],

@@ -47,6 +47,22 @@ describe.each(databases.available)('audit log on $name', (database) => {
     expect(JSON.stringify(everything.data)).not.toMatch(/scrypt|passwordHash|tokenHash/);
   });
 
+  it('keeps the whole record in the entry of a delete, and JSON columns as values', async () => {
+    const created = await demo.api.graphql<{ createSupplier: { id: string } }>(`mutation { createSupplier(input: { name: "Short-lived supplier", supplies: [DATA], notes: "Trial only" }) { id } }`, {}, demo.admin);
+    const id = created.data!.createSupplier.id;
+    const updated = await demo.api.graphql(`mutation($id: ID!) { updateSupplier(id: $id, input: { expectedVersion: 1, supplies: [MODEL] }) { id } }`, { id }, demo.admin);
+    expect(updated.errors).toBeUndefined();
+    expect((await demo.api.graphql(`mutation($id: ID!) { deleteSupplier(id: $id) }`, { id }, demo.admin)).errors).toBeUndefined();
+    const log = await demo.api.graphql<{ auditLog: Entry[] }>(`query($id: String!) { auditLog(entityType: "Supplier", entityId: $id) { ${ENTRY} } }`, { id }, demo.admin);
+    expect(log.data!.auditLog.map((entry) => entry.operation)).toEqual(['delete', 'update', 'create']);
+    const [deleted, update] = log.data!.auditLog;
+    // A JSON column is logged as its value on both sides, not as the text the database holds.
+    expect(JSON.parse(update!.before!)).toMatchObject({ supplies: ['data'], version: 1 });
+    expect(JSON.parse(update!.after!)).toMatchObject({ supplies: ['model'], version: 2 });
+    expect(deleted!.after).toBeNull();
+    expect(JSON.parse(deleted!.before!)).toMatchObject({ id, name: 'Short-lived supplier', supplies: ['model'], notes: 'Trial only', version: 2 });
+  });
+
   it('names the API token a change came through', async () => {
     const created = await demo.api.graphql<{ createApiToken: { token: string } }>(`mutation { createApiToken(name: "nightly sync") { token } }`, {}, demo.admin);
     const token = created.data!.createApiToken.token;

@@ -56,6 +56,7 @@ describe.each(databases.available)('migrations on $name', (database) => {
       'Migration20261129090000_sign_in_failures',
       'Migration20261129100000_risk_criteria',
       'Migration20261129110000_ai_act_classification',
+      'Migration20261129120000_membership_management',
     ]);
 
     const rows = (await connection.execute(

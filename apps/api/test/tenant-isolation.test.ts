@@ -30,6 +30,7 @@ const KINDS: [RegExp, string][] = [
   [/Incident/, 'incident'],
   [/Polic/, 'policy'],
   [/ApiToken/, 'apiToken'],
+  [/Member/, 'membership'],
   [/AiSystem|^aiSystemId$|^fairness/, 'aiSystem'],
   [/Risk|^risk$|^riskId$/, 'risk'],
 ];
@@ -52,7 +53,7 @@ describe.each(databases.available)('tenant isolation on $name', (database) => {
     const result = await demo.api.graphql<Record<string, any>>(
       `{ aiSystems { nodes { id } } risks { nodes { id } } audits { nodes { id findings { id correctiveActions { id } } } } managementReviews { nodes { id actions { id } } } contextIssues { id }
          interestedParties { id } evidence { nodes { id } } incidents { nodes { id } } policies { nodes { id } } fairnessThresholds { id } certificationPlan { bodies { id } }
-         impactAssessments { nodes { id items { id } } } objectives { nodes { id measurements { id } } } trainingRecords { nodes { id } } suppliers { nodes { id } } }`,
+         impactAssessments { nodes { id items { id } } } objectives { nodes { id measurements { id } } } trainingRecords { nodes { id } } suppliers { nodes { id } } members { id role } }`,
       {},
       demo.admin,
     );
@@ -79,6 +80,7 @@ describe.each(databases.available)('tenant isolation on $name', (database) => {
       kpiMeasurement: data.objectives.nodes[0].measurements[0].id,
       trainingRecord: data.trainingRecords.nodes[0].id,
       supplier: data.suppliers.nodes[0].id,
+      membership: data.members.find((member: { role: string }) => member.role !== 'ADMIN').id,
     });
   });
 

@@ -1,4 +1,4 @@
-import { type ChangeSet, ChangeSetType, type EntityMetadata, type EventSubscriber, type FlushEventArgs, JsonType } from '@mikro-orm/core';
+import { type ChangeSet, ChangeSetType, type EntityMetadata, type EventSubscriber, type FlushEventArgs, helper, JsonType } from '@mikro-orm/core';
 import { AuditLogEntry } from '../entities/audit-log-entry.entity.js';
 import { Organisation } from '../entities/organisation.entity.js';
 import { currentActor } from './actor.js';
@@ -35,10 +35,10 @@ function serialise(values: Record<string, unknown> | undefined | null, meta: Ent
   const plain: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     if (SECRET_FIELDS.has(key)) continue;
-    const property = meta.properties[key as never] as { runtimeType?: string; customType?: unknown } | undefined;
+    const property = meta.properties[key as never] as { runtimeType?: string; type?: string; customType?: unknown } | undefined;
     if (property?.runtimeType === 'Date' && (typeof value === 'number' || typeof value === 'string')) plain[key] = new Date(value).toISOString();
-    // Discovery turns `type: 'json'` into a JsonType, whose change-set value is the JSON text.
-    else if (property?.customType instanceof JsonType && typeof value === 'string') plain[key] = JSON.parse(value) as unknown;
+    // Discovery turns `type: 'json'` into a JsonType; the original values hold such columns as text.
+    else if ((property?.type === 'json' || property?.customType instanceof JsonType) && typeof value === 'string') plain[key] = JSON.parse(value) as unknown;
     else plain[key] = normalise(value);
   }
   // Sorted top-level keys; a replacer list would also drop the keys of a JSON column's objects.
@@ -57,7 +57,8 @@ function normalise(value: unknown): unknown {
 
 /** For an update, the changed fields as they were; for a delete, the whole record. */
 function beforeValues(changeSet: ChangeSet<object>): Record<string, unknown> | null {
-  const original = changeSet.originalEntity as Record<string, unknown> | undefined;
+  // MikroORM gives a delete's change set no original values: they are the entity's as last loaded or flushed.
+  const original = (changeSet.type === ChangeSetType.DELETE ? helper(changeSet.entity).__originalEntityData : changeSet.originalEntity) as Record<string, unknown> | undefined;
   if (!original) return null;
   if (changeSet.type === ChangeSetType.DELETE) return original;
   return Object.fromEntries(Object.keys(changeSet.payload).map((key) => [key, original[key]]));

@@ -55,6 +55,8 @@ export const permissions: { readonly Query: Readonly<Record<string, Rule>>; read
     certificationBodies: 'signed-in',
     crosswalk: 'signed-in',
     aiActQuestionnaire: 'signed-in',
+    members: 'signed-in',
+    member: 'signed-in',
   },
   Mutation: {
     login: 'public',
@@ -117,6 +119,10 @@ export const permissions: { readonly Query: Readonly<Record<string, Rule>>; read
     removeImpactItem: RISK_EDITORS,
     updateRiskCriteria: RISK_EDITORS,
     classifyAiSystem: RISK_EDITORS,
+    addMember: ADMIN_ONLY,
+    changeMemberRole: ADMIN_ONLY,
+    removeMember: ADMIN_ONLY,
+    changePassword: 'signed-in',
   },
 };
 

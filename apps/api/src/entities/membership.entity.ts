@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Role } from '../auth/roles.js';
 import { Organisation } from './organisation.entity.js';
 import { User } from './user.entity.js';
@@ -9,7 +9,7 @@ import { User } from './user.entity.js';
 @Unique({ properties: ['user', 'organisation'] })
 @ObjectType({ description: "A user's role in one organisation." })
 export class Membership {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'version';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -30,4 +30,9 @@ export class Membership {
   @Property({ type: Date })
   @Field(() => Date)
   createdAt: Date = new Date();
+
+  /** Raised by every change of role, so two administrators cannot overwrite each other's edit. */
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int)
+  version!: number;
 }

@@ -20,6 +20,7 @@ import { Migration20261129080000_audit_log } from './Migration20261129080000_aud
 import { Migration20261129090000_sign_in_failures } from './Migration20261129090000_sign_in_failures.js';
 import { Migration20261129100000_risk_criteria } from './Migration20261129100000_risk_criteria.js';
 import { Migration20261129110000_ai_act_classification } from './Migration20261129110000_ai_act_classification.js';
+import { Migration20261129120000_membership_management } from './Migration20261129120000_membership_management.js';
 
 /** Every migration in order; listed explicitly so the build needs no folder scanning. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   { name: 'Migration20261129090000_sign_in_failures', class: Migration20261129090000_sign_in_failures },
   { name: 'Migration20261129100000_risk_criteria', class: Migration20261129100000_risk_criteria },
   { name: 'Migration20261129110000_ai_act_classification', class: Migration20261129110000_ai_act_classification },
+  { name: 'Migration20261129120000_membership_management', class: Migration20261129120000_membership_management },
 ];

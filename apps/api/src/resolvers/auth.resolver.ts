@@ -1,21 +1,16 @@
-import { createHash } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { verifyPassword } from '../auth/password.js';
 import { openSession } from '../auth/sessions.js';
+import { recordPasswordFailure, refuseWhenThrottled } from '../auth/sign-in-throttle.js';
 import { type Context, type Viewer as ContextViewer, viewerOf } from '../context.js';
 import { Membership } from '../entities/membership.entity.js';
 import { User } from '../entities/user.entity.js';
 import { Session } from '../entities/session.entity.js';
-import { SignInFailure } from '../entities/sign-in-failure.entity.js';
 import { badInput, notFound, unauthenticated } from '../errors.js';
 import { requiredText } from '../services/text.js';
 import { ApiToken, CreatedApiToken, SignInPayload, Viewer } from './viewer.type.js';
 
 const MAX_TOKEN_DAYS = 730;
-/** Failed sign-ins an account may have within the window before further attempts are refused. */
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MINUTES = 15;
 
 function apiTokenView(session: Session): ApiToken {
   return Object.assign(new ApiToken(), {
@@ -58,19 +53,11 @@ export class AuthResolver {
     const normalised = email.trim().toLowerCase();
     if (!normalised) throw badInput('email', 'must not be empty');
     if (!password) throw badInput('password', 'must not be empty');
-    // Password guessing is slowed per account: after MAX_FAILURES failures in the window, every
-    // attempt is refused until the oldest of them leaves the window, right password or not.
-    const emailHash = createHash('sha256').update(normalised).digest('hex');
-    const windowStart = new Date(Date.now() - FAILURE_WINDOW_MINUTES * 60_000);
-    const failures = await em.find(SignInFailure, { emailHash, at: { $gt: windowStart } }, { orderBy: { at: 'asc' }, limit: MAX_FAILURES });
-    if (failures.length >= MAX_FAILURES) {
-      const minutes = Math.max(1, Math.ceil((failures[0]!.at.getTime() + FAILURE_WINDOW_MINUTES * 60_000 - Date.now()) / 60_000));
-      throw new GraphQLError(`Too many failed sign-ins for this account; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, { extensions: { code: 'RATE_LIMITED' } });
-    }
+    await refuseWhenThrottled(em, normalised);
     const user = await em.findOne(User, { email: normalised }, { populate: ['passwordHash'] });
     // The same answer for an unknown email and a wrong password: no account probing.
     if (!user || !(await verifyPassword(password, user.passwordHash))) {
-      await em.persist(em.create(SignInFailure, { emailHash })).flush();
+      await recordPasswordFailure(em, normalised);
       throw unauthenticated('Email or password is not correct');
     }
     const membership = await em.findOne(Membership, { user }, { populate: ['organisation'], orderBy: { createdAt: 'asc' } });
