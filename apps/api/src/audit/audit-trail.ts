@@ -1,4 +1,4 @@
-import { type ChangeSet, ChangeSetType, type EntityMetadata, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import { type ChangeSet, ChangeSetType, type EntityMetadata, type EventSubscriber, type FlushEventArgs, helper } from '@mikro-orm/core';
 import { AuditLogEntry } from '../entities/audit-log-entry.entity.js';
 import { Organisation } from '../entities/organisation.entity.js';
 import { currentActor } from './actor.js';
@@ -55,9 +55,10 @@ function normalise(value: unknown): unknown {
 
 /** For an update, the changed fields as they were; for a delete, the whole record. */
 function beforeValues(changeSet: ChangeSet<object>): Record<string, unknown> | null {
+  // MikroORM builds a delete's change set without the original: the record as last loaded or flushed is it.
+  if (changeSet.type === ChangeSetType.DELETE) return (helper(changeSet.entity).__originalEntityData as Record<string, unknown> | undefined) ?? null;
   const original = changeSet.originalEntity as Record<string, unknown> | undefined;
   if (!original) return null;
-  if (changeSet.type === ChangeSetType.DELETE) return original;
   return Object.fromEntries(Object.keys(changeSet.payload).map((key) => [key, original[key]]));
 }
 
