@@ -1,10 +1,12 @@
 import { crosswalkFor } from '@assay/schema';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { Evidence } from '../entities/evidence.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { checkClauseIds, checkControlIds } from '../services/catalogue-refs.js';
 import { checkDate, todayIso } from '../services/dates.js';
+import { deleteRecord } from '../services/deletion.js';
+import { ownRecord } from '../services/records.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { CreateEvidenceInput, EvidenceView, UpdateEvidenceInput } from './evidence.type.js';
@@ -90,5 +92,18 @@ export class EvidenceResolver {
     applyDetails(evidence, input);
     await flushOrConflict(context.em, `Evidence ${id}`);
     return view(evidence, todayIso());
+  }
+  @Query(() => EvidenceView, { nullable: true, description: 'One piece of evidence (the list is `evidence`).' })
+  async evidenceItem(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<EvidenceView | null> {
+    const evidence = await ownRecord(context, Evidence, id);
+    return evidence ? view(evidence, todayIso()) : null;
+  }
+  @Mutation(() => Boolean, { description: 'Deletes a piece of evidence. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteEvidence(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, Evidence, 'Evidence', id, expectedVersion);
   }
 }

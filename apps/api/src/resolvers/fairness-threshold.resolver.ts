@@ -6,6 +6,7 @@ import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { ownAiSystem } from '../services/fairness-windows.js';
+import { ownRecord } from '../services/records.js';
 import { optionalText, requiredText } from '../services/text.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { FairnessMetricEnum, type FairnessMetricName, ThresholdDirectionEnum, defaultDirection, privilegedMetrics } from './fairness.type.js';
@@ -104,5 +105,9 @@ export class FairnessThresholdResolver {
   @FieldResolver(() => Risk, { nullable: true, description: 'The risk to re-assess on a breach.' })
   async risk(@Root() threshold: FairnessThreshold): Promise<Risk | null> {
     return threshold.risk ? Reference.create(threshold.risk).load({ dataloader: true }) : null;
+  }
+  @Query(() => FairnessThreshold, { nullable: true })
+  async fairnessThreshold(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<FairnessThreshold | null> {
+    return ownRecord(context, FairnessThreshold, id);
   }
 }
