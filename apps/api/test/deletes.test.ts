@@ -1,5 +1,6 @@
 import type { EntityName } from '@mikro-orm/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AiObjective } from '../src/entities/ai-objective.entity.js';
 import { AiSystem } from '../src/entities/ai-system.entity.js';
 import { Audit } from '../src/entities/audit.entity.js';
 import { CertificationBody } from '../src/entities/certification-body.entity.js';
@@ -9,14 +10,19 @@ import { Evidence } from '../src/entities/evidence.entity.js';
 import { FairnessThreshold } from '../src/entities/fairness-threshold.entity.js';
 import { FairnessWindow } from '../src/entities/fairness-window.entity.js';
 import { Finding } from '../src/entities/finding.entity.js';
+import { ImpactAssessment } from '../src/entities/impact-assessment.entity.js';
+import { ImpactItem } from '../src/entities/impact-item.entity.js';
 import { Incident } from '../src/entities/incident.entity.js';
 import { InterestedParty } from '../src/entities/interested-party.entity.js';
+import { KpiMeasurement } from '../src/entities/kpi-measurement.entity.js';
 import { ManagementReview } from '../src/entities/management-review.entity.js';
 import { Policy } from '../src/entities/policy.entity.js';
 import { PolicyVersion } from '../src/entities/policy-version.entity.js';
 import { ReviewAction } from '../src/entities/review-action.entity.js';
 import { Risk } from '../src/entities/risk.entity.js';
 import { RiskAssessment } from '../src/entities/risk-assessment.entity.js';
+import { Supplier } from '../src/entities/supplier.entity.js';
+import { TrainingRecord } from '../src/entities/training-record.entity.js';
 import { DEMO_SIGN_IN, SECOND_TENANT_ADMIN } from '../src/seed/demo.js';
 import { useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
@@ -309,6 +315,105 @@ describe.each(databases.available)('deletes and singular queries on $name', (dat
       make: async () => {
         const { addInterestedParty } = await ok(`mutation { addInterestedParty(input: { name: "Duplicate entry", needs: "None: recorded twice.", recordedOn: "2026-11-05" }) { id version } }`);
         return { ...addInterestedParty, children: [], survivors: [] };
+      },
+    },
+    // The deletes that came before these, now with expectedVersion and with what they own in the audit log too.
+    {
+      mutation: 'deleteAiObjective',
+      singular: 'aiObjective',
+      entity: AiObjective,
+      entityType: 'AiObjective',
+      make: async () => {
+        const { createAiObjective } = await ok(
+          `mutation { createAiObjective(input: { title: "Cut review backlog", targetDate: "2027-06-30", kpiName: "Open reviews", kpiDirection: LOWER_IS_BETTER, kpiTarget: 5 }) { id version } }`,
+        );
+        const measurements = [];
+        for (const [measuredOn, value] of [['2026-10-31', 12], ['2026-11-30', 9]] as const) {
+          const { addKpiMeasurement } = await ok(`mutation($id: ID!, $on: String!, $value: Float!) { addKpiMeasurement(objectiveId: $id, input: { measuredOn: $on, value: $value }) { id } }`, {
+            id: createAiObjective.id,
+            on: measuredOn,
+            value,
+          });
+          measurements.push(addKpiMeasurement.id as string);
+        }
+        return { ...createAiObjective, children: [{ entity: KpiMeasurement, entityType: 'KpiMeasurement', ids: measurements }], survivors: [] };
+      },
+    },
+    {
+      mutation: 'deleteKpiMeasurement',
+      singular: null,
+      entity: KpiMeasurement,
+      entityType: 'KpiMeasurement',
+      make: async () => {
+        const { createAiObjective } = await ok(
+          `mutation { createAiObjective(input: { title: "Raise model card coverage", targetDate: "2027-06-30", kpiName: "Coverage", kpiDirection: HIGHER_IS_BETTER, kpiTarget: 100 }) { id } }`,
+        );
+        const { addKpiMeasurement } = await ok(`mutation($id: ID!) { addKpiMeasurement(objectiveId: $id, input: { measuredOn: "2026-11-30", value: 60 }) { id version } }`, { id: createAiObjective.id });
+        return { ...addKpiMeasurement, children: [], survivors: [{ entity: AiObjective, entityType: 'AiObjective', ids: [createAiObjective.id] }] };
+      },
+    },
+    {
+      mutation: 'deleteTrainingRecord',
+      singular: 'trainingRecord',
+      entity: TrainingRecord,
+      entityType: 'TrainingRecord',
+      make: async () => {
+        const { createTrainingRecord } = await ok(
+          `mutation { createTrainingRecord(input: { person: "Sam Sample", role: "Analyst", competence: "Fairness metrics", completedOn: "2026-10-01" }) { id version } }`,
+        );
+        return { ...createTrainingRecord, children: [], survivors: [] };
+      },
+    },
+    {
+      mutation: 'deleteSupplier',
+      singular: 'supplier',
+      entity: Supplier,
+      entityType: 'Supplier',
+      make: async () => {
+        const fraud = await systemId('Fraud detection model');
+        const { createSupplier } = await ok(`mutation($system: ID!) { createSupplier(input: { name: "Card data bureau", supplies: [DATA], aiSystemIds: [$system] }) { id version } }`, { system: fraud });
+        return { ...createSupplier, children: [], survivors: [{ entity: AiSystem, entityType: 'AiSystem', ids: [fraud] }] };
+      },
+    },
+    {
+      mutation: 'deleteImpactAssessment',
+      singular: 'impactAssessment',
+      entity: ImpactAssessment,
+      entityType: 'ImpactAssessment',
+      make: async () => {
+        const fraud = await systemId('Fraud detection model');
+        const { createImpactAssessment } = await ok(`mutation($system: ID!) { createImpactAssessment(input: { aiSystemId: $system, title: "Fraud model reassessment", assessedOn: "2026-11-02" }) { id } }`, {
+          system: fraud,
+        });
+        const items = [];
+        for (const kind of ['HARM', 'BENEFIT']) {
+          const { addImpactItem } = await ok(
+            `mutation($id: ID!, $kind: ImpactKind) { addImpactItem(assessmentId: $id, input: { kind: $kind, affected: INDIVIDUALS, description: "Account holders", severity: 2, likelihood: 2 }) { id } }`,
+            { id: createImpactAssessment.id, kind },
+          );
+          items.push(addImpactItem.id as string);
+        }
+        const { impactAssessment } = await ok(`query($id: ID!) { impactAssessment(id: $id) { version } }`, { id: createImpactAssessment.id });
+        return {
+          id: createImpactAssessment.id,
+          version: impactAssessment.version,
+          children: [{ entity: ImpactItem, entityType: 'ImpactItem', ids: items }],
+          survivors: [{ entity: AiSystem, entityType: 'AiSystem', ids: [fraud] }],
+        };
+      },
+    },
+    {
+      mutation: 'deleteFairnessThreshold',
+      singular: 'fairnessThreshold',
+      entity: FairnessThreshold,
+      entityType: 'FairnessThreshold',
+      make: async () => {
+        const fraud = await systemId('Fraud detection model');
+        const { setFairnessThreshold } = await ok(
+          `mutation($system: ID!) { setFairnessThreshold(input: { aiSystemId: $system, attribute: "region", metric: DEMOGRAPHIC_PARITY_DIFFERENCE, value: 0.1 }) { id version } }`,
+          { system: fraud },
+        );
+        return { ...setFairnessThreshold, children: [], survivors: [{ entity: AiSystem, entityType: 'AiSystem', ids: [fraud] }] };
       },
     },
   ];

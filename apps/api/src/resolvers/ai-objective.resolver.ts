@@ -1,11 +1,12 @@
 import { Reference } from '@mikro-orm/core';
-import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { AiObjective } from '../entities/ai-objective.entity.js';
 import { KpiMeasurement } from '../entities/kpi-measurement.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { checkControlIds } from '../services/catalogue-refs.js';
 import { checkDate } from '../services/dates.js';
+import { deleteRecord } from '../services/deletion.js';
 import { notNull } from '../services/inputs.js';
 import { isOnTarget, kpiTrend, latestReading } from '../services/objective-kpi.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
@@ -52,7 +53,8 @@ async function findObjective(context: Context, id: string): Promise<AiObjective>
 }
 
 async function findMeasurement(context: Context, id: string): Promise<KpiMeasurement> {
-  const measurement = await context.em.findOne(KpiMeasurement, { id, objective: { organisation: viewerOf(context).membership.organisation } });
+  // With its objective, whose organisation the audit log files the change under.
+  const measurement = await context.em.findOne(KpiMeasurement, { id, objective: { organisation: viewerOf(context).membership.organisation } }, { populate: ['objective'] });
   if (!measurement) throw notFound('KPI measurement', id);
   return measurement;
 }
@@ -132,11 +134,15 @@ export class AiObjectiveResolver {
     await flushOrConflict(context.em, `AI objective ${id}`);
     return objective;
   }
-  @Mutation(() => Boolean, { description: 'Removes an AI objective with its measurements.' })
-  async deleteAiObjective(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<boolean> {
-    const objective = await findObjective(context, id);
-    await context.em.remove(objective).flush();
-    return true;
+  @Mutation(() => Boolean, { description: 'Removes an AI objective with its measurements. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteAiObjective(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, AiObjective, 'AI objective', id, expectedVersion, {
+      children: (em, objective) => em.find(KpiMeasurement, { objective }),
+    });
   }
   @Mutation(() => KpiMeasurement, { description: "Records a measurement of an objective's KPI (one per day)." })
   async addKpiMeasurement(
@@ -171,11 +177,16 @@ export class AiObjectiveResolver {
     await flushOrConflict(context.em, `KPI measurement ${id}`);
     return measurement;
   }
-  @Mutation(() => Boolean, { description: 'Removes a KPI measurement.' })
-  async deleteKpiMeasurement(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<boolean> {
-    const measurement = await findMeasurement(context, id);
-    await context.em.remove(measurement).flush();
-    return true;
+  @Mutation(() => Boolean, { description: 'Removes a KPI measurement. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteKpiMeasurement(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, KpiMeasurement, 'KPI measurement', id, expectedVersion, {
+      where: { id, objective: { organisation: viewerOf(context).membership.organisation } },
+      populate: ['objective'],
+    });
   }
 }
 

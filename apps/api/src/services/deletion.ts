@@ -16,6 +16,8 @@ export interface Referrers {
 export interface DeletePlan<T> {
   /** How the record is found; default: by id in the viewer's organisation. */
   where?: FilterQuery<T>;
+  /** The parent to load with it, for a record whose organisation is its parent's (the audit log needs it). */
+  populate?: readonly string[];
   /** A refusal of the record's own (a chosen certification body; an approved policy and the viewer's role). */
   check?: (em: EntityManager, record: T) => Promise<void> | void;
   /**
@@ -52,7 +54,7 @@ export async function deleteRecord<T extends { id: string; version: number }>(
   if (!isRecordId(id)) throw notFound(label, id);
   return context.em.transactional(async (em) => {
     const where = plan.where ?? ({ id, organisation } as FilterQuery<T>);
-    const record = await em.findOne(entity, where, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const record = await em.findOne(entity, where, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: (plan.populate ?? []) as never });
     if (!record) throw notFound(label, id);
     if (expectedVersion != null) checkVersion(`${label} ${id}`, record.version, expectedVersion);
     await plan.check?.(em, record);
