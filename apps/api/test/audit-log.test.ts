@@ -112,6 +112,17 @@ describe.each(databases.available)('audit log on $name', (database) => {
     expect(future.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'asOf' } });
   });
 
+  it('records a change to a KPI measurement, which belongs to its organisation through its objective', async () => {
+    const objectives = await demo.api.graphql<{ aiObjectives: { measurements: { id: string; value: number; version: number }[] }[] }>(`{ aiObjectives { measurements { id value version } } }`, {}, demo.admin);
+    const measurement = objectives.data!.aiObjectives[0]!.measurements[0]!;
+    const changed = await demo.api.graphql(`mutation($id: ID!, $version: Int!) { updateKpiMeasurement(id: $id, input: { expectedVersion: $version, value: 42.5 }) { version } }`, { id: measurement.id, version: measurement.version }, demo.admin);
+    expect(changed.errors).toBeUndefined();
+    const log = await demo.api.graphql<{ auditLog: Entry[] }>(`query($id: String!) { auditLog(entityId: $id, first: 1) { ${ENTRY} } }`, { id: measurement.id }, demo.admin);
+    expect(log.data?.auditLog[0]).toMatchObject({ actor: 'demo@assay.local', entityType: 'KpiMeasurement', operation: 'update' });
+    expect(JSON.parse(log.data!.auditLog[0]!.before!)).toMatchObject({ value: measurement.value, version: measurement.version });
+    expect(JSON.parse(log.data!.auditLog[0]!.after!)).toMatchObject({ value: 42.5, version: measurement.version + 1 });
+  });
+
   it('detects an altered, a deleted and an inserted entry, through the API and the command line', async () => {
     const verify = async () => (await demo.api.graphql<{ verifyAuditLog: { entries: number; intact: boolean; brokenAt: number | null; problem: string | null } }>(`{ verifyAuditLog { entries intact brokenAt problem } }`, {}, demo.admin)).data!.verifyAuditLog;
     const intact = await verify();

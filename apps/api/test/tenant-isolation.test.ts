@@ -116,6 +116,36 @@ describe.each(databases.available)('tenant isolation on $name', (database) => {
     expect(demo.api.loggedErrors).toEqual([]);
   });
 
+  it('leaves every record it probed in place: no delete reached across', async () => {
+    const singulars: [string, string][] = [
+      ['aiSystem', 'aiSystem'],
+      ['risk', 'risk'],
+      ['audit', 'audit'],
+      ['finding', 'finding'],
+      ['correctiveAction', 'correctiveAction'],
+      ['managementReview', 'review'],
+      ['contextIssue', 'contextIssue'],
+      ['interestedParty', 'interestedParty'],
+      ['evidenceItem', 'evidence'],
+      ['incident', 'incident'],
+      ['policy', 'policy'],
+      ['fairnessThreshold', 'threshold'],
+      ['certificationBody', 'certificationBody'],
+      ['impactAssessment', 'impactAssessment'],
+      ['aiObjective', 'objective'],
+      ['trainingRecord', 'trainingRecord'],
+      ['supplier', 'supplier'],
+    ];
+    const query = `query(${singulars.map(([, kind]) => `$${kind}: ID!`).join(', ')}) { ${singulars.map(([field, kind]) => `${field}(id: $${kind}) { id }`).join(' ')} }`;
+    const variables = Object.fromEntries(singulars.map(([, kind]) => [kind, northwind[kind]]));
+    const answer = await demo.api.graphql<Record<string, { id: string } | null>>(query, variables, demo.admin);
+    expect(answer.errors).toBeUndefined();
+    for (const [field, kind] of singulars) expect(answer.data?.[field], field).toEqual({ id: northwind[kind] });
+    const children = await demo.api.graphql<Record<string, any>>(`{ managementReviews { actions { id } } impactAssessments { items { id } } aiObjectives { measurements { id } } }`, {}, demo.admin);
+    const ids = JSON.stringify(children.data);
+    for (const kind of ['reviewAction', 'impactItem', 'kpiMeasurement']) expect(ids, kind).toContain(northwind[kind]);
+  });
+
   it('never lists another organisation’s rows, and leaves them unchanged', async () => {
     const lists = `{ aiSystems { nodes { id } } risks { nodes { id } } findings { nodes { id } } auditLog(first: 500) { nodes { entityId } } }`;
     const mine = await demo.api.graphql<Record<string, any>>(lists, {}, other);

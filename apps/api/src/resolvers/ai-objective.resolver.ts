@@ -1,7 +1,7 @@
 import { searchWhere } from '../services/list-filters.js';
 import { type Page, PageArgs, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
 import { type FilterQuery, Reference } from '@mikro-orm/core';
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Mutation, Query, Resolver, Root, Int } from 'type-graphql';
 import type { ObjectiveStatus } from '@assay/schema';
 import { type Context, viewerOf } from '../context.js';
 import { ObjectiveStatusEnum } from '../graphql-enums.js';
@@ -10,6 +10,7 @@ import { KpiMeasurement } from '../entities/kpi-measurement.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { checkControlIds } from '../services/catalogue-refs.js';
 import { checkDate } from '../services/dates.js';
+import { deleteRecord } from '../services/deletion.js';
 import { notNull } from '../services/inputs.js';
 import { isOnTarget, kpiTrend, latestReading } from '../services/objective-kpi.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
@@ -56,7 +57,8 @@ async function findObjective(context: Context, id: string): Promise<AiObjective>
 }
 
 async function findMeasurement(context: Context, id: string): Promise<KpiMeasurement> {
-  const measurement = await context.em.findOne(KpiMeasurement, { id, objective: { organisation: viewerOf(context).membership.organisation } });
+  // With its objective, whose organisation the audit log files the change under.
+  const measurement = await context.em.findOne(KpiMeasurement, { id, objective: { organisation: viewerOf(context).membership.organisation } }, { populate: ['objective'] });
   if (!measurement) throw notFound('KPI measurement', id);
   return measurement;
 }
@@ -158,11 +160,15 @@ export class AiObjectiveResolver {
     await flushOrConflict(context.em, `AI objective ${id}`);
     return objective;
   }
-  @Mutation(() => Boolean, { description: 'Removes an AI objective with its measurements.' })
-  async deleteAiObjective(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<boolean> {
-    const objective = await findObjective(context, id);
-    await context.em.remove(objective).flush();
-    return true;
+  @Mutation(() => Boolean, { description: 'Removes an AI objective with its measurements. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteAiObjective(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, AiObjective, 'AI objective', id, expectedVersion, {
+      children: (em, objective) => em.find(KpiMeasurement, { objective }),
+    });
   }
   @Mutation(() => KpiMeasurement, { description: "Records a measurement of an objective's KPI (one per day)." })
   async addKpiMeasurement(
@@ -197,11 +203,16 @@ export class AiObjectiveResolver {
     await flushOrConflict(context.em, `KPI measurement ${id}`);
     return measurement;
   }
-  @Mutation(() => Boolean, { description: 'Removes a KPI measurement.' })
-  async deleteKpiMeasurement(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<boolean> {
-    const measurement = await findMeasurement(context, id);
-    await context.em.remove(measurement).flush();
-    return true;
+  @Mutation(() => Boolean, { description: 'Removes a KPI measurement. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteKpiMeasurement(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, KpiMeasurement, 'KPI measurement', id, expectedVersion, {
+      where: { id, objective: { organisation: viewerOf(context).membership.organisation } },
+      populate: ['objective'],
+    });
   }
 }
 

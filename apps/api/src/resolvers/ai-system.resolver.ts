@@ -1,11 +1,18 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EuAiActTier, LifeCycleStage } from '@assay/schema';
-import { Arg, Args, Ctx, Field, InputType, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, InputType, FieldResolver, ID, Mutation, Query, Resolver, Root, Int } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
+import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
+import { FairnessWindow } from '../entities/fairness-window.entity.js';
+import { Finding } from '../entities/finding.entity.js';
 import { ImpactAssessment } from '../entities/impact-assessment.entity.js';
+import { Incident } from '../entities/incident.entity.js';
+import { PredictionImport } from '../entities/prediction-import.entity.js';
 import { Risk } from '../entities/risk.entity.js';
+import { Supplier } from '../entities/supplier.entity.js';
 import { badInput, notFound } from '../errors.js';
+import { deleteRecord } from '../services/deletion.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { searchWhere } from '../services/list-filters.js';
@@ -112,5 +119,30 @@ export class AiSystemResolver {
     applyDetails(system, input);
     await flushOrConflict(context.em, `AI system ${id}`);
     return system;
+  }
+  @Mutation(() => Boolean, {
+    description: 'Deletes an AI system; refused while risks, impact assessments, fairness data, incidents, findings or suppliers still refer to it. With expectedVersion, refused as a conflict when someone changed it since.',
+  })
+  async deleteAiSystem(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, AiSystem, 'AI system', id, expectedVersion, {
+      referrers: {
+        named: 'an AI system',
+        advice: 'delete them or move them to another AI system first',
+        find: async (em, system) => [
+          { count: await em.count(Risk, { aiSystem: system }), one: 'risk', many: 'risks' },
+          { count: await em.count(ImpactAssessment, { aiSystem: system }), one: 'impact assessment', many: 'impact assessments' },
+          { count: await em.count(FairnessThreshold, { aiSystem: system }), one: 'fairness threshold', many: 'fairness thresholds' },
+          { count: await em.count(FairnessWindow, { aiSystem: system }), one: 'fairness window', many: 'fairness windows' },
+          { count: await em.count(PredictionImport, { aiSystem: system }), one: 'prediction import', many: 'prediction imports' },
+          { count: await em.count(Incident, { aiSystem: system }), one: 'incident', many: 'incidents' },
+          { count: await em.count(Finding, { aiSystem: system }), one: 'finding', many: 'findings' },
+          { count: await em.count(Supplier, { aiSystems: system }), one: 'supplier', many: 'suppliers' },
+        ],
+      },
+    });
   }
 }

@@ -2,7 +2,7 @@ import { searchWhere } from '../services/list-filters.js';
 import { type Page, PageArgs, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
 import { clauses, findControl, type FindingKind, type FindingStatus } from '@assay/schema';
 import { type FilterQuery, Reference } from '@mikro-orm/core';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root, registerEnumType, Int } from 'type-graphql';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { type Context, viewerOf } from '../context.js';
@@ -12,7 +12,9 @@ import { Finding } from '../entities/finding.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { FindingKindEnum, FindingStatusEnum } from '../graphql-enums.js';
 import { checkDate, isOverdue, todayIso } from '../services/dates.js';
+import { deleteRecord } from '../services/deletion.js';
 import { notNull, optionalDate, required } from '../services/inputs.js';
+import { ownRecord } from '../services/records.js';
 import { applyTrackedAction } from '../services/tracked-actions.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
@@ -178,6 +180,42 @@ export class AuditResolver {
     await flushOrConflict(context.em, `Corrective action ${id}`);
     return action;
   }
+  @Query(() => Audit, { nullable: true })
+  async audit(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Audit | null> {
+    return ownRecord(context, Audit, id);
+  }
+  @Mutation(() => Boolean, { description: 'Deletes an internal audit with its findings and their corrective actions. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteAudit(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, Audit, 'Audit', id, expectedVersion, {
+      children: async (em, audit) => {
+        const findings = await em.find(Finding, { audit });
+        const actions = findings.length === 0 ? [] : await em.find(CorrectiveAction, { finding: { $in: findings } });
+        return [...actions, ...findings];
+      },
+    });
+  }
+  @Mutation(() => Boolean, { description: 'Deletes a finding with its corrective actions. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteFinding(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, Finding, 'Finding', id, expectedVersion, {
+      children: (em, finding) => em.find(CorrectiveAction, { finding }),
+    });
+  }
+  @Mutation(() => Boolean, { description: 'Deletes a corrective action. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteCorrectiveAction(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, CorrectiveAction, 'Corrective action', id, expectedVersion);
+  }
 }
 
 export const FindingSourceEnum = { AUDIT: 'audit', MONITORING: 'monitoring' } as const;
@@ -274,6 +312,10 @@ export class FindingResolver {
   async correctiveActions(@Root() finding: Finding): Promise<CorrectiveAction[]> {
     return (await finding.correctiveActions.load({ dataloader: true })).getItems();
   }
+  @Query(() => Finding, { nullable: true })
+  async finding(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Finding | null> {
+    return ownRecord(context, Finding, id);
+  }
 }
 
 @Resolver(() => CorrectiveAction)
@@ -305,5 +347,9 @@ export class CorrectiveActionResolver {
   @FieldResolver(() => Boolean, { description: 'Not completed and past its due date on the day of the request.' })
   overdue(@Root() action: CorrectiveAction): boolean {
     return isOverdue(action.dueDate, action.completedOn);
+  }
+  @Query(() => CorrectiveAction, { nullable: true })
+  async correctiveAction(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<CorrectiveAction | null> {
+    return ownRecord(context, CorrectiveAction, id);
   }
 }

@@ -8,6 +8,8 @@ import { CertificationStage } from '../entities/certification-stage.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { certificationPlanOf, computeProjection, computeReadiness } from '../services/certification-inputs.js';
 import { checkDate, todayIso } from '../services/dates.js';
+import { deleteRecord } from '../services/deletion.js';
+import { ownRecord } from '../services/records.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { searchWhere } from '../services/list-filters.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
@@ -233,5 +235,24 @@ export class CertificationResolver {
       if (error instanceof RiskEngineError) throw new Error(`certificationProjection: the engine refused stored data: ${error.message}`);
       throw error;
     }
+  }
+  @Query(() => CertificationBodyView, { nullable: true })
+  async certificationBody(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<CertificationBodyView | null> {
+    const body = await ownRecord(context, CertificationBody, id);
+    return body ? bodyView(body) : null;
+  }
+  @Mutation(() => Boolean, {
+    description: 'Deletes a certification body; refused for the one chosen for the certification audits. With expectedVersion, refused as a conflict when someone changed it since.',
+  })
+  async deleteCertificationBody(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, CertificationBody, 'Certification body', id, expectedVersion, {
+      check: (_em, body) => {
+        if (body.chosen) throw badInput('id', 'names the certification body the certification plan has chosen; choose another body first (chooseCertificationBody)');
+      },
+    });
   }
 }

@@ -1,11 +1,13 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { ContextIssue } from '../entities/context-issue.entity.js';
 import { InterestedParty } from '../entities/interested-party.entity.js';
 import { Organisation } from '../entities/organisation.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { checkDate } from '../services/dates.js';
+import { deleteRecord } from '../services/deletion.js';
 import { notNull, optionalDate, required } from '../services/inputs.js';
+import { ownRecord } from '../services/records.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { ContextIssueInput, InterestedPartyInput, OrganisationInput } from './context.input.js';
@@ -120,5 +122,33 @@ export class ContextResolver {
     applyParty(party, input);
     await flushOrConflict(context.em, `Interested party ${id}`);
     return party;
+  }
+  @Query(() => ContextIssue, { nullable: true, description: 'One issue, retired or not.' })
+  async contextIssue(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<ContextIssue | null> {
+    return ownRecord(context, ContextIssue, id);
+  }
+  @Query(() => InterestedParty, { nullable: true, description: 'One interested party, retired or not.' })
+  async interestedParty(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<InterestedParty | null> {
+    return ownRecord(context, InterestedParty, id);
+  }
+  @Mutation(() => Boolean, {
+    description: 'Deletes an issue recorded in error. An issue that stopped being relevant is retired instead (retiredOn), so the context the AIMS was planned in stays on record.',
+  })
+  async deleteContextIssue(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, ContextIssue, 'Context issue', id, expectedVersion);
+  }
+  @Mutation(() => Boolean, {
+    description: 'Deletes an interested party recorded in error. One that is no longer relevant is retired instead (retiredOn), so its needs stay on record.',
+  })
+  async deleteInterestedParty(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, InterestedParty, 'Interested party', id, expectedVersion);
   }
 }

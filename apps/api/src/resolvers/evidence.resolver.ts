@@ -1,11 +1,13 @@
 import { crosswalkFor } from '@assay/schema';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver, Int } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { Evidence } from '../entities/evidence.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { checkClauseIds, checkControlIds } from '../services/catalogue-refs.js';
 import { checkDate, todayIso } from '../services/dates.js';
+import { deleteRecord } from '../services/deletion.js';
+import { ownRecord } from '../services/records.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { jsonArrayContains, searchWhere } from '../services/list-filters.js';
@@ -121,5 +123,18 @@ export class EvidenceResolver {
     applyDetails(evidence, input);
     await flushOrConflict(context.em, `Evidence ${id}`);
     return view(evidence, todayIso());
+  }
+  @Query(() => EvidenceView, { nullable: true, description: 'One piece of evidence (the list is `evidence`).' })
+  async evidenceItem(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<EvidenceView | null> {
+    const evidence = await ownRecord(context, Evidence, id);
+    return evidence ? view(evidence, todayIso()) : null;
+  }
+  @Mutation(() => Boolean, { description: 'Deletes a piece of evidence. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteEvidence(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, Evidence, 'Evidence', id, expectedVersion);
   }
 }

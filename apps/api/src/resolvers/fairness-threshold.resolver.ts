@@ -5,7 +5,9 @@ import { AiSystem } from '../entities/ai-system.entity.js';
 import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { badInput, notFound } from '../errors.js';
+import { deleteRecord } from '../services/deletion.js';
 import { ownAiSystem } from '../services/fairness-windows.js';
+import { ownRecord } from '../services/records.js';
 import { optionalText, requiredText } from '../services/text.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { FairnessMetricEnum, type FairnessMetricName, ThresholdDirectionEnum, defaultDirection, privilegedMetrics } from './fairness.type.js';
@@ -87,13 +89,13 @@ export class FairnessThresholdResolver {
     await flushOrConflict(context.em, 'The fairness threshold');
     return threshold;
   }
-  @Mutation(() => Boolean, { description: 'Removes a fairness threshold; the findings it raised stay.' })
-  async deleteFairnessThreshold(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<boolean> {
-    const { organisation } = viewerOf(context).membership;
-    const threshold = await context.em.findOne(FairnessThreshold, { id, organisation });
-    if (!threshold) throw notFound('Fairness threshold', id);
-    await context.em.remove(threshold).flush();
-    return true;
+  @Mutation(() => Boolean, { description: 'Removes a fairness threshold; the findings it raised stay. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteFairnessThreshold(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, FairnessThreshold, 'Fairness threshold', id, expectedVersion);
   }
 
   @FieldResolver(() => AiSystem)
@@ -104,5 +106,9 @@ export class FairnessThresholdResolver {
   @FieldResolver(() => Risk, { nullable: true, description: 'The risk to re-assess on a breach.' })
   async risk(@Root() threshold: FairnessThreshold): Promise<Risk | null> {
     return threshold.risk ? Reference.create(threshold.risk).load({ dataloader: true }) : null;
+  }
+  @Query(() => FairnessThreshold, { nullable: true })
+  async fairnessThreshold(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<FairnessThreshold | null> {
+    return ownRecord(context, FairnessThreshold, id);
   }
 }

@@ -12,6 +12,7 @@ import { ImpactAssessmentStatusEnum } from '../graphql-enums.js';
 import { aiSystemOf } from '../services/ai-systems.js';
 import { searchWhere } from '../services/list-filters.js';
 import { checkDate, todayIso } from '../services/dates.js';
+import { deleteRecord } from '../services/deletion.js';
 import { notNull, optionalDate, required } from '../services/inputs.js';
 import { ownRiskIds } from '../services/risk-links.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
@@ -234,13 +235,21 @@ export class ImpactAssessmentResolver {
     await flushOrConflict(context.em, `Impact assessment ${id}`);
     return assessment;
   }
-  @Mutation(() => Boolean, { description: 'Deletes an impact assessment and its impacts; an approved one only by an administrator.' })
-  async deleteImpactAssessment(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Deletes an impact assessment and its impacts; an approved one only by an administrator. With expectedVersion, refused as a conflict when someone changed it since.',
+  })
+  async deleteImpactAssessment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
     const { role } = viewerOf(context).membership;
-    const assessment = await this.ownAssessment(context, id);
-    if (assessment.status === 'approved' && role !== Role.ADMIN) throw forbidden(`Your role (${role}) may not delete an approved impact assessment; it needs: ${Role.ADMIN}`);
-    await context.em.remove(assessment).flush();
-    return true;
+    return deleteRecord(context, ImpactAssessment, 'Impact assessment', id, expectedVersion, {
+      check: (_em, assessment) => {
+        if (assessment.status === 'approved' && role !== Role.ADMIN) throw forbidden(`Your role (${role}) may not delete an approved impact assessment; it needs: ${Role.ADMIN}`);
+      },
+      children: (em, assessment) => em.find(ImpactItem, { assessment }),
+    });
   }
   @Mutation(() => ImpactItem, { description: 'Adds a harm or benefit to an assessment that is not approved.' })
   async addImpactItem(@Arg('assessmentId', () => ID) assessmentId: string, @Arg('input', () => ImpactItemInput) input: ImpactItemInput, @Ctx() context: Context): Promise<ImpactItem> {

@@ -1,11 +1,13 @@
 import type { IncidentStatus } from '@assay/schema';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver, Int } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { Incident } from '../entities/incident.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { aiSystemOf } from '../services/ai-systems.js';
 import { checkDate, todayIso } from '../services/dates.js';
+import { deleteRecord } from '../services/deletion.js';
+import { ownRecord } from '../services/records.js';
 import { reportingDeadline } from '../services/reporting-deadline.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
@@ -111,5 +113,18 @@ export class IncidentResolver {
     await applyDetails(context, incident, input);
     await flushOrConflict(context.em, `Incident ${id}`);
     return view(incident, todayIso());
+  }
+  @Query(() => IncidentView, { nullable: true })
+  async incident(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<IncidentView | null> {
+    const incident = await ownRecord(context, Incident, id, { populate: ['aiSystem'] });
+    return incident ? view(incident, todayIso()) : null;
+  }
+  @Mutation(() => Boolean, { description: 'Deletes an incident; its AI system stays. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteIncident(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, Incident, 'Incident', id, expectedVersion);
   }
 }

@@ -1,13 +1,15 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { searchWhere } from '../services/list-filters.js';
 import { type Page, PageArgs, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root, Int } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { ManagementReview } from '../entities/management-review.entity.js';
 import { ReviewAction } from '../entities/review-action.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { checkDate, isOverdue } from '../services/dates.js';
+import { deleteRecord } from '../services/deletion.js';
 import { notNull, required } from '../services/inputs.js';
+import { ownRecord } from '../services/records.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { applyTrackedAction } from '../services/tracked-actions.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
@@ -104,6 +106,28 @@ export class ManagementReviewResolver {
     applyTrackedAction(action, input);
     await flushOrConflict(context.em, `Review action ${id}`);
     return action;
+  }
+  @Query(() => ManagementReview, { nullable: true })
+  async managementReview(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<ManagementReview | null> {
+    return ownRecord(context, ManagementReview, id);
+  }
+  @Mutation(() => Boolean, { description: 'Deletes a management review with the actions it decided. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteManagementReview(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, ManagementReview, 'Management review', id, expectedVersion, {
+      children: (em, review) => em.find(ReviewAction, { review }),
+    });
+  }
+  @Mutation(() => Boolean, { description: 'Deletes an action of a management review. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteReviewAction(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, ReviewAction, 'Review action', id, expectedVersion);
   }
 }
 

@@ -2,11 +2,14 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { searchWhere } from '../services/list-filters.js';
 import { type Page, PageArgs, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../auth/roles.js';
 import { type Context, viewerOf } from '../context.js';
 import { Policy } from '../entities/policy.entity.js';
 import { PolicyVersion } from '../entities/policy-version.entity.js';
-import { badInput, notFound } from '../errors.js';
+import { badInput, forbidden, notFound } from '../errors.js';
 import { checkDate } from '../services/dates.js';
+import { deleteRecord } from '../services/deletion.js';
+import { ownRecord } from '../services/records.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 
@@ -101,6 +104,29 @@ export class PolicyResolver {
     policy.nextReviewOn = review;
     await flushOrConflict(context.em, `Policy ${id}`);
     return policy;
+  }
+  @Query(() => Policy, { nullable: true })
+  async policy(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Policy | null> {
+    return ownRecord(context, Policy, id);
+  }
+  @Mutation(() => Boolean, {
+    description: 'Deletes a policy with all its versions; one that has been approved only by an administrator. With expectedVersion, refused as a conflict when someone changed it since.',
+  })
+  async deletePolicy(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    const { role } = viewerOf(context).membership;
+    return deleteRecord(context, Policy, 'Policy', id, expectedVersion, {
+      check: async (em, policy) => {
+        // An approved policy is the organisation's direction (A.2.2): as with an approved impact assessment, only an administrator removes it.
+        if (role !== Role.ADMIN && (await em.count(PolicyVersion, { policy, approvedOn: { $ne: null } })) > 0) {
+          throw forbidden(`Your role (${role}) may not delete a policy that has been approved; it needs: ${Role.ADMIN}`);
+        }
+      },
+      children: (em, policy) => em.find(PolicyVersion, { policy }),
+    });
   }
 
   private async ownPolicy(context: Context, id: string): Promise<Policy> {

@@ -1,7 +1,10 @@
 import { type FilterQuery, type QueryOrderMap, Reference } from '@mikro-orm/core';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Int } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
+import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
+import { Finding } from '../entities/finding.entity.js';
+import { ImpactAssessment } from '../entities/impact-assessment.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { RiskAssessment } from '../entities/risk-assessment.entity.js';
 import { recordsAt } from '../audit/history.js';
@@ -9,6 +12,7 @@ import { badInput, notFound } from '../errors.js';
 import { aiSystemOf } from '../services/ai-systems.js';
 import { applyDetails, checkRating, ratingsOf, recordAssessment, rescore } from '../services/risk-register.js';
 import { changeRiskCriteria, criteriaOf } from '../services/risk-criteria.js';
+import { deleteRecord } from '../services/deletion.js';
 import { SHORT_TEXT_MAX, requiredText } from '../services/text.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { riskConditions } from '../services/risk-filter.js';
@@ -154,5 +158,31 @@ export class RiskResolver {
   async updateRiskCriteria(@Arg('input', () => RiskCriteriaInput) input: RiskCriteriaInput, @Ctx() context: Context): Promise<RiskMatrixInfo> {
     const { expectedVersion, ...change } = input;
     return RiskMatrixInfo.from(await changeRiskCriteria(context.em, viewerOf(context).membership.organisation, change, expectedVersion));
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Deletes a risk with its assessment history; refused while impact assessments, fairness thresholds or findings still refer to it. With expectedVersion, refused as a conflict when someone changed it since.',
+  })
+  async deleteRisk(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, Risk, 'Risk', id, expectedVersion, {
+      referrers: {
+        named: 'a risk',
+        advice: 'remove the risk from them first',
+        find: async (em, risk) => {
+          // riskIds is a JSON list, which the two databases search differently: read the organisation's lists.
+          const assessments = await em.find(ImpactAssessment, { organisation: risk.organisation }, { fields: ['riskIds'] });
+          return [
+            { count: assessments.filter((assessment) => assessment.riskIds.includes(risk.id)).length, one: 'impact assessment', many: 'impact assessments' },
+            { count: await em.count(FairnessThreshold, { risk }), one: 'fairness threshold', many: 'fairness thresholds' },
+            { count: await em.count(Finding, { risk }), one: 'finding', many: 'findings' },
+          ];
+        },
+      },
+      children: (em, risk) => em.find(RiskAssessment, { risk }),
+    });
   }
 }

@@ -115,4 +115,12 @@ export class SoaResolver {
     await flushOrConflict(context.em, `The entry for ${control.id}`);
     return view(control, entry);
   }
+  @Query(() => SoaEntryView, { description: 'The Statement of Applicability entry of one Annex A control, e.g. A.6.2.4.' })
+  async control(@Arg('id', () => String) id: string, @Ctx() context: Context): Promise<SoaEntryView> {
+    const { membership } = viewerOf(context);
+    const control = findControl(id);
+    if (!control) throw badInput('id', `names no Annex A control: "${id}" (expected an id such as A.6.2.4)`);
+    const entry = await context.em.findOne(SoaEntry, { organisation: membership.organisation, controlId: control.id });
+    return view(control, entry ?? undefined);
+  }
 }

@@ -2,12 +2,13 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { searchWhere } from '../services/list-filters.js';
 import { type Page, PageArgs, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
 import { type SupplyKind, supplyKinds } from '@assay/schema';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root, Int } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { Supplier } from '../entities/supplier.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { todayIso } from '../services/dates.js';
+import { deleteRecord } from '../services/deletion.js';
 import { notNull, optionalDate } from '../services/inputs.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
@@ -157,10 +158,12 @@ export class SupplierResolver {
     await flushOrConflict(context.em, `Supplier ${id}`);
     return supplier;
   }
-  @Mutation(() => Boolean, { description: 'Removes a supplier; the AI systems stay.' })
-  async deleteSupplier(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<boolean> {
-    const supplier = await findSupplier(context, id);
-    await context.em.remove(supplier).flush();
-    return true;
+  @Mutation(() => Boolean, { description: 'Removes a supplier; the AI systems stay. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteSupplier(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, Supplier, 'Supplier', id, expectedVersion);
   }
 }

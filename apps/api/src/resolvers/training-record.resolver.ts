@@ -1,11 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { searchWhere } from '../services/list-filters.js';
 import { type Page, PageArgs, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root, Int } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { TrainingRecord } from '../entities/training-record.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { checkDate, todayIso } from '../services/dates.js';
+import { deleteRecord } from '../services/deletion.js';
 import { notNull, optionalDate } from '../services/inputs.js';
 import { SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { DUE_SOON_DAYS, expiryFlags } from '../services/training-expiry.js';
@@ -104,10 +105,12 @@ export class TrainingRecordResolver {
     await flushOrConflict(context.em, `Training record ${id}`);
     return record;
   }
-  @Mutation(() => Boolean, { description: 'Removes a training record.' })
-  async deleteTrainingRecord(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<boolean> {
-    const record = await findRecord(context, id);
-    await context.em.remove(record).flush();
-    return true;
+  @Mutation(() => Boolean, { description: 'Removes a training record. With expectedVersion, refused as a conflict when someone changed it since.' })
+  async deleteTrainingRecord(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ): Promise<boolean> {
+    return deleteRecord(context, TrainingRecord, 'Training record', id, expectedVersion);
   }
 }

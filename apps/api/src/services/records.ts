@@ -1,0 +1,24 @@
+import type { EntityName, FilterQuery, FindOneOptions, Loaded } from '@mikro-orm/core';
+import { type Context, viewerOf } from '../context.js';
+
+/** Record ids are UUIDs; anything else names no record (and PostgreSQL would refuse to compare it with one). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isRecordId(id: string): boolean {
+  return UUID.test(id);
+}
+
+/**
+ * One record of the viewer's organisation, by id: null for another organisation's record, an
+ * unknown id or one that is no UUID, alike, so a caller learns nothing about other tenants.
+ */
+export async function ownRecord<T extends object, P extends string = never>(
+  context: Context,
+  entity: EntityName<T>,
+  id: string,
+  options: FindOneOptions<T, P> = {},
+): Promise<Loaded<T, P> | null> {
+  if (!isRecordId(id)) return null;
+  const { organisation } = viewerOf(context).membership;
+  return context.em.findOne(entity, { id, organisation } as FilterQuery<T>, options);
+}
