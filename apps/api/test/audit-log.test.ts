@@ -53,9 +53,9 @@ describe.each(databases.available)('audit log on $name', (database) => {
     const updated = await demo.api.graphql(`mutation($id: ID!) { updateSupplier(id: $id, input: { expectedVersion: 1, supplies: [MODEL] }) { id } }`, { id }, demo.admin);
     expect(updated.errors).toBeUndefined();
     expect((await demo.api.graphql(`mutation($id: ID!) { deleteSupplier(id: $id) }`, { id }, demo.admin)).errors).toBeUndefined();
-    const log = await demo.api.graphql<{ auditLog: Entry[] }>(`query($id: String!) { auditLog(entityType: "Supplier", entityId: $id) { ${ENTRY} } }`, { id }, demo.admin);
-    expect(log.data!.auditLog.map((entry) => entry.operation)).toEqual(['delete', 'update', 'create']);
-    const [deleted, update] = log.data!.auditLog;
+    const log = await demo.api.graphql<{ auditLog: { nodes: Entry[] } }>(`query($id: String!) { auditLog(filter: { entityType: "Supplier", entityId: $id }) { nodes { ${ENTRY} } } }`, { id }, demo.admin);
+    expect(log.data!.auditLog.nodes.map((entry) => entry.operation)).toEqual(['delete', 'update', 'create']);
+    const [deleted, update] = log.data!.auditLog.nodes;
     // A JSON column is logged as its value on both sides, not as the text the database holds.
     expect(JSON.parse(update!.before!)).toMatchObject({ supplies: ['data'], version: 1 });
     expect(JSON.parse(update!.after!)).toMatchObject({ supplies: ['model'], version: 2 });
@@ -113,14 +113,14 @@ describe.each(databases.available)('audit log on $name', (database) => {
   });
 
   it('records a change to a KPI measurement, which belongs to its organisation through its objective', async () => {
-    const objectives = await demo.api.graphql<{ aiObjectives: { measurements: { id: string; value: number; version: number }[] }[] }>(`{ aiObjectives { measurements { id value version } } }`, {}, demo.admin);
-    const measurement = objectives.data!.aiObjectives[0]!.measurements[0]!;
+    const objectives = await demo.api.graphql<{ objectives: { nodes: { measurements: { id: string; value: number; version: number }[] }[] } }>(`{ objectives { nodes { measurements { id value version } } } }`, {}, demo.admin);
+    const measurement = objectives.data!.objectives.nodes[0]!.measurements[0]!;
     const changed = await demo.api.graphql(`mutation($id: ID!, $version: Int!) { updateKpiMeasurement(id: $id, input: { expectedVersion: $version, value: 42.5 }) { version } }`, { id: measurement.id, version: measurement.version }, demo.admin);
     expect(changed.errors).toBeUndefined();
-    const log = await demo.api.graphql<{ auditLog: Entry[] }>(`query($id: String!) { auditLog(entityId: $id, first: 1) { ${ENTRY} } }`, { id: measurement.id }, demo.admin);
-    expect(log.data?.auditLog[0]).toMatchObject({ actor: 'demo@assay.local', entityType: 'KpiMeasurement', operation: 'update' });
-    expect(JSON.parse(log.data!.auditLog[0]!.before!)).toMatchObject({ value: measurement.value, version: measurement.version });
-    expect(JSON.parse(log.data!.auditLog[0]!.after!)).toMatchObject({ value: 42.5, version: measurement.version + 1 });
+    const log = await demo.api.graphql<{ auditLog: { nodes: Entry[] } }>(`query($id: String!) { auditLog(filter: { entityId: $id }, first: 1) { nodes { ${ENTRY} } } }`, { id: measurement.id }, demo.admin);
+    expect(log.data?.auditLog.nodes[0]).toMatchObject({ actor: 'demo@assay.local', entityType: 'KpiMeasurement', operation: 'update' });
+    expect(JSON.parse(log.data!.auditLog.nodes[0]!.before!)).toMatchObject({ value: measurement.value, version: measurement.version });
+    expect(JSON.parse(log.data!.auditLog.nodes[0]!.after!)).toMatchObject({ value: 42.5, version: measurement.version + 1 });
   });
 
   it('detects an altered, a deleted and an inserted entry, through the API and the command line', async () => {

@@ -320,7 +320,7 @@ describe.each(databases.available)('deletes and singular queries on $name', (dat
     // The deletes that came before these, now with expectedVersion and with what they own in the audit log too.
     {
       mutation: 'deleteAiObjective',
-      singular: 'aiObjective',
+      singular: 'objective',
       entity: AiObjective,
       entityType: 'AiObjective',
       make: async () => {
@@ -600,7 +600,8 @@ describe.each(databases.available)('deletes and singular queries on $name', (dat
       evidence { nodes { id title alsoServes { framework ref } expired } }
       fairnessThresholds { id attribute aiSystem { name } risk { title } }
     }`);
-    const finding = lists.audits.nodes[0].findings.find((entry: { correctiveActions: unknown[] }) => entry.correctiveActions.length > 0);
+    type AuditRow = { findings: { correctiveActions: unknown[] }[] };
+    const finding = lists.audits.nodes.flatMap((audit: AuditRow) => audit.findings).find((entry: { correctiveActions: unknown[] }) => entry.correctiveActions.length > 0);
     const expectations: [string, string, Record<string, unknown>][] = [
       ['incident', 'id title aiSystem { name } reportingDeadline version', lists.incidents.nodes[0]],
       ['audit', 'id title findings { id description correctiveActions { id description overdue } }', lists.audits.nodes[0]],

@@ -110,7 +110,7 @@ describe.each(databases.available)('impact assessments on $name', (database) => 
     const statuses = Object.fromEntries(systems.data?.aiSystems.nodes.map((system) => [system.name, system.impactAssessments.map((assessment) => assessment.status)]) ?? []);
     expect(statuses).toMatchObject({ 'Credit decisioning model': ['APPROVED'], 'CV screening model': ['IN_REVIEW'], 'Customer assistant': [] });
     const unknown = await demo.api.graphql(`query($id: ID) { impactAssessments(filter: { aiSystemId: $id }) { nodes { title } } }`, { id: NOWHERE }, demo.executive);
-    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'aiSystemId' });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.aiSystemId' });
   });
 
   it('creates, reads, changes, submits and approves an assessment, then reopens and deletes it', async () => {

@@ -290,30 +290,30 @@ describe.each(databases.available)('members on $name', (database) => {
 
   it('records every membership change in the audit log, with no password nor its hash', async () => {
     const nia = (await memberByEmail(demo.admin, 'nia.new+aims@example.org'))!;
-    const log = await demo.api.graphql<{ auditLog: { actor: string; operation: string; before: string | null; after: string | null }[] }>(
-      `query($id: String!) { auditLog(entityType: "Membership", entityId: $id) { actor operation before after } }`,
+    const log = await demo.api.graphql<{ auditLog: { nodes: { actor: string; operation: string; before: string | null; after: string | null }[] } }>(
+      `query($id: String!) { auditLog(filter: { entityType: "Membership", entityId: $id }) { nodes { actor operation before after } } }`,
       { id: nia.id },
       demo.executive,
     );
-    expect(log.data?.auditLog).toHaveLength(1);
-    expect(log.data?.auditLog[0]).toMatchObject({ actor: 'demo@assay.local', operation: 'create', before: null });
-    expect(JSON.parse(log.data!.auditLog[0]!.after!)).toEqual({ id: nia.id, user: nia.userId, organisation: expect.any(String), role: 'auditor', createdAt: nia.since });
+    expect(log.data?.auditLog.nodes).toHaveLength(1);
+    expect(log.data?.auditLog.nodes[0]).toMatchObject({ actor: 'demo@assay.local', operation: 'create', before: null });
+    expect(JSON.parse(log.data!.auditLog.nodes[0]!.after!)).toEqual({ id: nia.id, user: nia.userId, organisation: expect.any(String), role: 'auditor', createdAt: nia.since });
 
-    const rolf = await demo.api.graphql<{ auditLog: { operation: string; before: string | null; after: string | null }[] }>(
-      `{ auditLog(entityType: "Membership", first: 500) { operation before after } }`,
+    const rolf = await demo.api.graphql<{ auditLog: { nodes: { operation: string; before: string | null; after: string | null }[] } }>(
+      `{ auditLog(filter: { entityType: "Membership" }, first: 500) { nodes { operation before after } } }`,
       {},
       demo.executive,
     );
-    const changes = rolf.data!.auditLog.filter((entry) => entry.operation === 'update').map((entry) => [JSON.parse(entry.before!), JSON.parse(entry.after!)]);
+    const changes = rolf.data!.auditLog.nodes.filter((entry) => entry.operation === 'update').map((entry) => [JSON.parse(entry.before!), JSON.parse(entry.after!)]);
     expect(changes).toContainEqual([{ role: 'executive', version: 1 }, { role: 'risk_manager', version: 2 }]);
-    const removals = rolf.data!.auditLog.filter((entry) => entry.operation === 'delete').map((entry) => JSON.parse(entry.before!) as { role: string });
+    const removals = rolf.data!.auditLog.nodes.filter((entry) => entry.operation === 'delete').map((entry) => JSON.parse(entry.before!) as { role: string });
     expect(removals.map((entry) => entry.role).sort()).toEqual(['analyst', 'analyst']);
 
     // Neither organisation's log holds a password or a hash of one, though the accounts' hashes are in the database.
     const hashes = (await demo.api.orm.em.getConnection().execute(`select password_hash from app_user where email in ('nia.new+aims@example.org', 'pat@example.org', 'moe@example.org')`)) as { password_hash: string }[];
     expect(hashes).toHaveLength(3);
     for (const token of [demo.admin, contoso]) {
-      const everything = JSON.stringify((await demo.api.graphql(`{ auditLog(first: 500) { before after } }`, {}, token)).data);
+      const everything = JSON.stringify((await demo.api.graphql(`{ auditLog(first: 500) { nodes { before after } } }`, {}, token)).data);
       expect(everything).not.toMatch(/scrypt|password|passphrase/i);
       for (const { password_hash } of hashes) expect(everything).not.toContain(password_hash.split('$').at(-1));
     }

@@ -154,11 +154,11 @@ describe.each(databases.available)('AI objectives on $name', (database) => {
     expect(flipped.errors).toBeUndefined();
     expect(flipped.data?.updateAiObjective).toMatchObject({ kpiDirection: 'LOWER_IS_BETTER', status: 'ACTIVE', onTarget: false, latestValue: 70, version: 2 });
 
-    const fetched = await demo.api.graphql<{ aiObjective: ObjectiveView }>(`query($id: ID!) { aiObjective(id: $id) { ${FIELDS} measurements { id measuredOn value version } } }`, { id: created.id }, demo.executive);
-    expect(fetched.data?.aiObjective.measurements?.map((measurement) => measurement.measuredOn)).toEqual(['2026-01-01', '2026-01-11', '2026-01-21', '2026-01-31', '2026-02-10']);
+    const fetched = await demo.api.graphql<{ objective: ObjectiveView }>(`query($id: ID!) { objective(id: $id) { ${FIELDS} measurements { id measuredOn value version } } }`, { id: created.id }, demo.executive);
+    expect(fetched.data?.objective.measurements?.map((measurement) => measurement.measuredOn)).toEqual(['2026-01-01', '2026-01-11', '2026-01-21', '2026-01-31', '2026-02-10']);
 
     // Correct the latest reading to 64 and remove the first: readings 62, 65, 66, 64 on days 0, 10, 20, 30.
-    const latest = fetched.data!.aiObjective.measurements!.at(-1)!;
+    const latest = fetched.data!.objective.measurements!.at(-1)!;
     const corrected = await demo.api.graphql<{ updateKpiMeasurement: { value: number; note: string; version: number; objective: ObjectiveView } }>(
       `mutation($id: ID!) { updateKpiMeasurement(id: $id, input: { expectedVersion: 1, value: 64, note: "Recounted" }) { value note version objective { ${FIELDS} } } }`,
       { id: latest.id },
@@ -166,22 +166,22 @@ describe.each(databases.available)('AI objectives on $name', (database) => {
     );
     expect(corrected.errors).toBeUndefined();
     expect(corrected.data?.updateKpiMeasurement).toMatchObject({ value: 64, note: 'Recounted', version: 2, objective: { latestValue: 64, onTarget: true } });
-    const first = fetched.data!.aiObjective.measurements![0]!;
+    const first = fetched.data!.objective.measurements![0]!;
     const removed = await demo.api.graphql<{ deleteKpiMeasurement: boolean }>(`mutation($id: ID!) { deleteKpiMeasurement(id: $id) }`, { id: first.id }, demo.admin);
     expect(removed.data?.deleteKpiMeasurement).toBe(true);
     // By hand: d̄ = 15, x̄ = 64.25; Σ(d − d̄)(x − x̄) = 33.75 − 3.75 + 8.75 − 3.75 = 35, Σ(d − d̄)² = 500,
     // slope 0.07 a day. S = (+1 +1 +1) + (+1 −1) + (−1) = 2, variance 4·3·13/18 = 26/3,
     // z = 1/√(26/3) = 0.3397, p = 0.734, tau = 2/6: no trend.
-    const after = await demo.api.graphql<{ aiObjective: ObjectiveView }>(`query($id: ID!) { aiObjective(id: $id) { ${FIELDS} } }`, { id: created.id }, demo.admin);
-    expect(after.data?.aiObjective.trend.slopePerDay).toBeCloseTo(0.07, 12);
-    expect(after.data?.aiObjective.trend.tau).toBeCloseTo(1 / 3, 12);
-    expect(after.data?.aiObjective.trend.pValue).toBeCloseTo(0.7341, 4);
-    expect(after.data?.aiObjective.trend.direction).toBe('no trend');
+    const after = await demo.api.graphql<{ objective: ObjectiveView }>(`query($id: ID!) { objective(id: $id) { ${FIELDS} } }`, { id: created.id }, demo.admin);
+    expect(after.data?.objective.trend.slopePerDay).toBeCloseTo(0.07, 12);
+    expect(after.data?.objective.trend.tau).toBeCloseTo(1 / 3, 12);
+    expect(after.data?.objective.trend.pValue).toBeCloseTo(0.7341, 4);
+    expect(after.data?.objective.trend.direction).toBe('no trend');
 
     const deleted = await demo.api.graphql<{ deleteAiObjective: boolean }>(`mutation($id: ID!) { deleteAiObjective(id: $id) }`, { id: created.id }, demo.admin);
     expect(deleted.data?.deleteAiObjective).toBe(true);
-    const gone = await demo.api.graphql<{ aiObjective: null }>(`query($id: ID!) { aiObjective(id: $id) { id } }`, { id: created.id }, demo.admin);
-    expect(gone.data?.aiObjective).toBeNull();
+    const gone = await demo.api.graphql<{ objective: null }>(`query($id: ID!) { objective(id: $id) { id } }`, { id: created.id }, demo.admin);
+    expect(gone.data?.objective).toBeNull();
     // Its measurements went with it.
     expect(await demo.api.orm.em.fork().count(KpiMeasurement, { objective: created.id })).toBe(0);
   });

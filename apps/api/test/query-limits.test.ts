@@ -9,13 +9,13 @@ describe.each(databases.available.slice(0, 1))('query limits on $name', (databas
   const demo = useDemoApi(database);
 
   it('refuses a query nested too deep, counting through fragments, before running it', async () => {
-    // risks → aiSystem → risks → aiSystem … : each pair adds two levels.
+    // risks → nodes → aiSystem → risks → aiSystem … : each pair after nodes adds two levels.
     let selection = 'id';
     for (let level = 0; level < 6; level += 1) selection = `aiSystem { risks { ${selection} } }`;
     const deep = await demo.api.graphql(`{ risks { nodes { ${selection} } } }`, {}, demo.admin);
-    expect(deep.errors?.[0]).toMatchObject({ message: `The query is nested 14 levels deep; at most ${MAX_QUERY_DEPTH} are allowed`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(deep.errors?.[0]).toMatchObject({ message: `The query is nested 15 levels deep; at most ${MAX_QUERY_DEPTH} are allowed`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     const viaFragment = await demo.api.graphql(`query { risks { nodes { ...deeper } } } fragment deeper on Risk { aiSystem { risks { aiSystem { risks { aiSystem { risks { aiSystem { risks { aiSystem { risks { id } } } } } } } } } } }`, {}, demo.admin);
-    expect(viaFragment.errors?.[0]?.message).toMatch(/^The query is nested 12 levels deep/);
+    expect(viaFragment.errors?.[0]?.message).toMatch(/^The query is nested 13 levels deep/);
     const fine = await demo.api.graphql(`{ risks { nodes { aiSystem { risks { aiSystem { name } } } } } }`, {}, demo.admin);
     expect(fine.errors).toBeUndefined();
   });

@@ -132,7 +132,7 @@ describe.each(databases.available)('tenant isolation on $name', (database) => {
       ['fairnessThreshold', 'threshold'],
       ['certificationBody', 'certificationBody'],
       ['impactAssessment', 'impactAssessment'],
-      ['aiObjective', 'objective'],
+      ['objective', 'objective'],
       ['trainingRecord', 'trainingRecord'],
       ['supplier', 'supplier'],
     ];
@@ -141,7 +141,7 @@ describe.each(databases.available)('tenant isolation on $name', (database) => {
     const answer = await demo.api.graphql<Record<string, { id: string } | null>>(query, variables, demo.admin);
     expect(answer.errors).toBeUndefined();
     for (const [field, kind] of singulars) expect(answer.data?.[field], field).toEqual({ id: northwind[kind] });
-    const children = await demo.api.graphql<Record<string, any>>(`{ managementReviews { actions { id } } impactAssessments { items { id } } aiObjectives { measurements { id } } }`, {}, demo.admin);
+    const children = await demo.api.graphql<Record<string, any>>(`{ managementReviews { nodes { actions { id } } } impactAssessments { nodes { items { id } } } objectives { nodes { measurements { id } } } }`, {}, demo.admin);
     const ids = JSON.stringify(children.data);
     for (const kind of ['reviewAction', 'impactItem', 'kpiMeasurement']) expect(ids, kind).toContain(northwind[kind]);
   });
@@ -151,7 +151,7 @@ describe.each(databases.available)('tenant isolation on $name', (database) => {
     const mine = await demo.api.graphql<Record<string, any>>(lists, {}, other);
     const theirs = await demo.api.graphql<Record<string, any>>(lists, {}, demo.admin);
     for (const key of ['aiSystems', 'risks', 'findings']) {
-      const overlap = mine.data![key].filter((row: { id: string }) => theirs.data![key].some((entry: { id: string }) => entry.id === row.id));
+      const overlap = mine.data![key].nodes.filter((row: { id: string }) => theirs.data![key].nodes.some((entry: { id: string }) => entry.id === row.id));
       expect(overlap, key).toEqual([]);
     }
     expect(mine.data!.risks.nodes).toHaveLength(2);

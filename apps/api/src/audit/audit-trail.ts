@@ -60,6 +60,7 @@ function beforeValues(changeSet: ChangeSet<object>): Record<string, unknown> | n
   // MikroORM gives a delete's change set no original values: they are the entity's as last loaded or flushed.
   const original = (changeSet.type === ChangeSetType.DELETE ? helper(changeSet.entity).__originalEntityData : changeSet.originalEntity) as Record<string, unknown> | undefined;
   if (!original) return null;
+  if (changeSet.type === ChangeSetType.DELETE) return original;
   return Object.fromEntries(Object.keys(changeSet.payload).map((key) => [key, original[key]]));
 }
 
