@@ -1,14 +1,14 @@
-import { riskHeatmap } from '@assay/risk-engine';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Field, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { recordsAt } from '../audit/history.js';
 import { verifyChain } from '../audit/verify-chain.js';
 import { type Context, viewerOf } from '../context.js';
 import { AuditLogEntry } from '../entities/audit-log-entry.entity.js';
-import { Risk } from '../entities/risk.entity.js';
 import { badInput } from '../errors.js';
 import { searchWhere } from '../services/list-filters.js';
-import { criteriaOf, onScale } from '../services/risk-criteria.js';
+import { type CellCount, exposureFromHeatmap, heatmapFromCounts, ratingCounts } from '../services/risk-aggregates.js';
+import { criteriaOf } from '../services/risk-criteria.js';
+import { ExposureView, exposureView } from './risk-trend.resolver.js';
 import { type Page, PageArgs, connectionOf, pageFromDatabase } from './pagination.js';
 
 const OPERATIONS = ['create', 'update', 'delete'] as const;
@@ -91,6 +91,9 @@ export class RiskHeatmapView {
 
   @Field(() => [HeatmapCellView])
   cells!: HeatmapCellView[];
+
+  @Field(() => ExposureView, { description: 'The same ratings summed up: risks per band, mean and total score, how many above appetite.' })
+  exposure!: ExposureView;
 }
 
 @Resolver()
@@ -131,19 +134,18 @@ export class AuditLogResolver {
     @Ctx() context: Context,
   ): Promise<RiskHeatmapView> {
     const { organisation } = viewerOf(context).membership;
-    let ratings: { likelihood: number; impact: number; residualLikelihood: number | null; residualImpact: number | null }[];
-    if (asOf != null) {
-      if (asOf.getTime() > Date.now()) throw badInput('asOf', `must not be in the future, got ${asOf.toISOString()}`);
-      ratings = [...(await recordsAt(context.em, organisation, 'Risk', asOf)).values()] as unknown as typeof ratings;
-    } else {
-      ratings = await context.em.find(Risk, { organisation }, { fields: ['likelihood', 'impact', 'residualLikelihood', 'residualImpact'] });
-    }
     const { matrix } = await criteriaOf(context.em, organisation);
     const useResidual = residual ?? false;
-    const heatmap = riskHeatmap(
-      ratings.map((risk) => onScale(useResidual ? { likelihood: risk.residualLikelihood ?? risk.likelihood, impact: risk.residualImpact ?? risk.impact } : { likelihood: risk.likelihood, impact: risk.impact }, matrix)),
-      matrix,
-    );
-    return Object.assign(new RiskHeatmapView(), { residual: useResidual, asOf, total: heatmap.total, maxCount: heatmap.maxCount, cells: heatmap.cells.map((cell) => ({ ...cell })) });
+    let counts: CellCount[];
+    if (asOf != null) {
+      if (asOf.getTime() > Date.now()) throw badInput('asOf', `must not be in the future, got ${asOf.toISOString()}`);
+      const ratings = [...(await recordsAt(context.em, organisation, 'Risk', asOf)).values()] as unknown as { likelihood: number; impact: number; residualLikelihood: number | null; residualImpact: number | null }[];
+      counts = ratings.map((risk) => (useResidual ? { likelihood: risk.residualLikelihood ?? risk.likelihood, impact: risk.residualImpact ?? risk.impact, count: 1 } : { likelihood: risk.likelihood, impact: risk.impact, count: 1 }));
+    } else {
+      // Counted by the database: one row per rating in use, whatever the size of the register.
+      counts = await ratingCounts(context.em, organisation, useResidual);
+    }
+    const heatmap = heatmapFromCounts(counts, matrix);
+    return Object.assign(new RiskHeatmapView(), { residual: useResidual, asOf, total: heatmap.total, maxCount: heatmap.maxCount, cells: heatmap.cells, exposure: exposureView(exposureFromHeatmap(heatmap, matrix)) });
   }
 }

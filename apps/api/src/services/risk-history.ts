@@ -1,9 +1,10 @@
-import { riskExposure, type RiskExposure } from '@assay/risk-engine';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Organisation } from '../entities/organisation.entity.js';
-import { RiskAssessment } from '../entities/risk-assessment.entity.js';
 import { badInput } from '../errors.js';
-import { criteriaOf, onScale } from './risk-criteria.js';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { type CountedExposure, exposureFromHeatmap, heatmapFromCounts } from './risk-aggregates.js';
+import { criteriaOf } from './risk-criteria.js';
 
 export type TrendInterval = 'week' | 'month';
 
@@ -32,8 +33,8 @@ export function periodEnds(from: string, to: string, interval: TrendInterval): s
 
 export interface ExposurePoint {
   readonly date: string;
-  readonly inherent: RiskExposure;
-  readonly residual: RiskExposure;
+  readonly inherent: CountedExposure;
+  readonly residual: CountedExposure;
 }
 
 /**
@@ -46,24 +47,55 @@ export interface ExposurePoint {
  */
 export async function exposureOverTime(em: EntityManager, organisation: Organisation, dates: readonly string[]): Promise<ExposurePoint[]> {
   const { matrix } = await criteriaOf(em, organisation);
-  const assessments = await em.find(RiskAssessment, { risk: { organisation } }, { orderBy: { assessedAt: 'asc', id: 'asc' }, fields: ['risk', 'assessedAt', 'likelihood', 'impact', 'residualLikelihood', 'residualImpact'] });
-  const latest = new Map<string, (typeof assessments)[number]>();
-  let next = 0;
-  return dates.map((date) => {
-    const endOfDay = new Date(`${date}T23:59:59.999Z`);
-    while (next < assessments.length && assessments[next]!.assessedAt <= endOfDay) {
-      const assessment = assessments[next]!;
-      latest.set(assessment.risk.id, assessment);
-      next += 1;
+  if (dates.length === 0) return [];
+  const order = dates.map((date, index) => ({ date, index, end: new Date(`${date}T23:59:59.999Z`) })).sort((a, b) => a.end.getTime() - b.end.getTime());
+  // SQLite holds moments as milliseconds since the epoch; PostgreSQL as timestamps.
+  const moment = (value: Date) => (em.getPlatform() instanceof PostgreSqlPlatform ? value : value.getTime());
+  const bucket = `case ${order.map(() => 'when t <= ? then ?').join(' ')} end`;
+  const bucketParams = order.flatMap((entry, position) => [moment(entry.end), position]);
+  // Each assessment adds its risk to its own cell and takes it out of the cell of the risk's
+  // previous assessment, at the moment it was made. Summed per period and cell by the database,
+  // these steps rebuild the register on every date from a few hundred rows, not one per assessment.
+  const steps = `with steps as (
+      select a.assessed_at as t, a.likelihood as l, a.impact as i, a.residual_likelihood as rl, a.residual_impact as ri,
+        lag(a.likelihood) over w as pl, lag(a.impact) over w as pi, lag(a.residual_likelihood) over w as prl, lag(a.residual_impact) over w as pri
+      from risk_assessment a join risk r on r.id = a.risk_id
+      where r.organisation_id = ? and a.assessed_at <= ?
+      window w as (partition by a.risk_id order by a.assessed_at, a.id)
+    )
+    select ${bucket} as b, 1 as sign, l, i, rl, ri, count(*) as n from steps group by 1, l, i, rl, ri
+    union all
+    select ${bucket} as b, -1 as sign, pl, pi, prl, pri, count(*) as n from steps where pl is not null group by 1, pl, pi, prl, pri`;
+  const rows = await (em as SqlEntityManager).getConnection().execute<StepRow[]>(steps, [organisation.id, moment(order.at(-1)!.end), ...bucketParams, ...bucketParams]);
+  const byBucket = new Map<number, StepRow[]>();
+  for (const row of rows) {
+    const key = Number(row.b);
+    byBucket.set(key, [...(byBucket.get(key) ?? []), row]);
+  }
+  // Risks per (likelihood, impact, residual likelihood, residual impact), carried from date to date.
+  const current = new Map<string, { l: number; i: number; rl: number | null; ri: number | null; n: number }>();
+  const points: ExposurePoint[] = new Array(dates.length);
+  order.forEach((entry, position) => {
+    for (const row of byBucket.get(position) ?? []) {
+      const key = `${row.l}|${row.i}|${row.rl}|${row.ri}`;
+      const cell = current.get(key) ?? { l: Number(row.l), i: Number(row.i), rl: row.rl === null ? null : Number(row.rl), ri: row.ri === null ? null : Number(row.ri), n: 0 };
+      cell.n += Number(row.sign) * Number(row.n);
+      current.set(key, cell);
     }
-    const current = [...latest.values()];
-    return {
-      date,
-      inherent: riskExposure(current.map((entry) => ({ id: entry.risk.id, ...onScale({ likelihood: entry.likelihood, impact: entry.impact }, matrix) })), matrix),
-      residual: riskExposure(
-        current.map((entry) => ({ id: entry.risk.id, ...onScale({ likelihood: entry.residualLikelihood ?? entry.likelihood, impact: entry.residualImpact ?? entry.impact }, matrix) })),
-        matrix,
-      ),
-    };
+    const cells = [...current.values()].filter((cell) => cell.n !== 0);
+    const inherent = heatmapFromCounts(cells.map((cell) => ({ likelihood: cell.l, impact: cell.i, count: cell.n })), matrix);
+    const residual = heatmapFromCounts(cells.map((cell) => ({ likelihood: cell.rl ?? cell.l, impact: cell.ri ?? cell.i, count: cell.n })), matrix);
+    points[entry.index] = { date: entry.date, inherent: exposureFromHeatmap(inherent, matrix), residual: exposureFromHeatmap(residual, matrix) };
   });
+  return points;
+}
+
+interface StepRow {
+  b: number | string;
+  sign: number | string;
+  l: number | string;
+  i: number | string;
+  rl: number | string | null;
+  ri: number | string | null;
+  n: number | string;
 }
