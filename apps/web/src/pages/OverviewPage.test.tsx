@@ -5,7 +5,7 @@ import type { RiskOverviewData } from '../features/risks/risks.js';
 import type { SoaRow } from '../features/soa/soa.js';
 import { formatDate } from '../format/format-date.js';
 import { type Answer, clientAnswering } from '../test/client-answering.js';
-import { certificationOutlook, matrix, readinessAnswer, risk, viewer } from '../test/fixtures.js';
+import { certificationOutlook, overviewOf, readinessAnswer, risk, viewer } from '../test/fixtures.js';
 import { OverviewPage } from './OverviewPage.js';
 
 afterEach(cleanup);
@@ -38,7 +38,7 @@ describe('OverviewPage', () => {
   it('shows headline figures computed by the risk engine and read from the API', () => {
     // Scores 20 (Critical), 12 (High), 6 (Medium), 2 (Low): 2 high or critical, 3 above appetite 4, mean 40 / 4 = 10.
     const risks = [risk('a', 4, 5, 'Critical'), risk('b', 3, 4, 'High'), risk('c', 2, 3, 'Medium'), risk('d', 1, 2, 'Low')];
-    const data: RiskOverviewData = { risks: { nodes: risks }, riskMatrix: matrix };
+    const data: RiskOverviewData = overviewOf(risks);
     renderWith(withRegister({ data }));
     expect(screen.getByRole('heading', { name: 'Overview of Acme Insurance' })).toBeTruthy();
     expect(tile('Risks in the register')).toBe('4');
@@ -60,7 +60,7 @@ describe('OverviewPage', () => {
   });
 
   it('says so when the register is empty', () => {
-    renderWith(withRegister({ data: { risks: { nodes: [] }, riskMatrix: matrix } }));
+    renderWith(withRegister({ data: overviewOf([]) }));
     expect(screen.getByText('No risks recorded yet.')).toBeTruthy();
     expect(screen.getByText('No risks to place on the matrix yet.')).toBeTruthy();
     expect(screen.getByText('Mean inherent score').previousElementSibling?.textContent).toBe('–');
@@ -79,7 +79,7 @@ describe('OverviewPage', () => {
 
   it('marks headline tiles whose own query is still running or failed', () => {
     const failed = { error: new CombinedError({ networkError: new Error('timeout') }) };
-    renderWith(withRegister({ data: { risks: { nodes: [] }, riskMatrix: matrix } }, { ...otherAnswers, OpenFairnessAlerts: 'pending', CertificationOutlook: failed }));
+    renderWith(withRegister({ data: overviewOf([]) }, { ...otherAnswers, OpenFairnessAlerts: 'pending', CertificationOutlook: failed }));
     expect(tile('Open fairness alerts')).toBe('…');
     expect(screen.getByText('Open fairness alerts').parentElement?.getAttribute('aria-busy')).toBe('true');
     expect(tile('Projected certification date (P50)')).toBe('–');

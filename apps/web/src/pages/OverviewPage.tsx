@@ -1,6 +1,4 @@
-import { riskExposure } from '@assay/risk-engine';
 import { formatNumber } from '@assay/ui';
-import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import type { Viewer } from '../features/auth/viewer.js';
 import { type CertificationOutlookData, CertificationOutlookQuery, type ReadinessData, ReadinessQuery } from '../features/certification/certification.js';
@@ -11,18 +9,18 @@ import { ExposureTrendChart } from '../features/risks/ExposureTrendChart.js';
 import { RiskHeatmapCard } from '../features/risks/RiskHeatmapCard.js';
 import { RiskScoreChart } from '../features/risks/RiskScoreChart.js';
 import { ControlProgressChart } from '../features/soa/ControlProgressChart.js';
-import { matrixFrom, type RiskOverviewData, RiskOverviewQuery } from '../features/risks/risks.js';
+import { type RiskOverviewData, RiskOverviewQuery } from '../features/risks/risks.js';
 import { formatDate } from '../format/format-date.js';
 import { formatPercent } from '../format/format-percent.js';
 
 /** The management-review overview: headline figures, risk, fairness and certification charts. */
 export function OverviewPage({ viewer }: { viewer: Viewer }) {
   const [{ data, fetching, error }, refetch] = useQuery<RiskOverviewData>({ query: RiskOverviewQuery });
-  const matrix = useMemo(() => (data ? matrixFrom(data.riskMatrix) : null), [data]);
-  const exposure = useMemo(() => (data && matrix ? riskExposure(data.risks.nodes, matrix) : null), [data, matrix]);
+  // The API sums up the whole register; the page only reads its figures.
+  const exposure = data?.inherent.exposure ?? null;
 
   if (fetching && !data) return <p className="assay-status" role="status">Loading the risk register…</p>;
-  if (error || !data || !matrix || !exposure) {
+  if (error || !data || !exposure) {
     return (
       <div className="assay-status" role="alert">
         <p>The risk register could not be loaded: {error?.message ?? 'no data'}</p>
@@ -35,7 +33,7 @@ export function OverviewPage({ viewer }: { viewer: Viewer }) {
     <>
       <h1 className="assay-page-title">Overview of {viewer.organisation.name}</h1>
       <section className="assay-tiles" aria-label="Headline figures">
-        <Tile label="Risks in the register" value={formatNumber(exposure.total)} />
+        <Tile label="Risks in the register" value={formatNumber(exposure.risks)} />
         <Tile label="High and critical risks" value={formatNumber(count('High') + count('Critical'))} />
         <Tile label="Above risk appetite" value={formatNumber(exposure.aboveAppetite)} />
         <Tile label="Mean inherent score" value={formatNumber(exposure.meanScore, { maximumFractionDigits: 1 })} />
@@ -44,9 +42,9 @@ export function OverviewPage({ viewer }: { viewer: Viewer }) {
         <ReadinessTile />
       </section>
       <div className="assay-grid">
-        <RiskScoreChart risks={data.risks.nodes} matrix={data.riskMatrix} />
+        <RiskScoreChart risks={data.risks.nodes} total={data.risks.totalCount} matrix={data.riskMatrix} />
         <ControlProgressChart />
-        <RiskHeatmapCard risks={data.risks.nodes} matrix={data.riskMatrix} engineMatrix={matrix} />
+        <RiskHeatmapCard inherent={data.inherent} residual={data.residual} matrix={data.riskMatrix} />
         <ExposureTrendChart />
         <FairnessOverTime />
         <CertificationTimeline />

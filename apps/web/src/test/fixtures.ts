@@ -3,7 +3,8 @@ import type { CertificationOutlookData, ReadinessData } from '../features/certif
 import type { FairnessThresholdRow, FairnessTrend } from '../features/fairness/fairness.js';
 import type { ReviewPack } from '../features/review/review-pack.js';
 import type { RiskTrendPoint } from '../features/risks/exposure-trend.js';
-import type { RiskMatrixData, RiskRow } from '../features/risks/risks.js';
+import { riskExposure, riskHeatmap } from '@assay/risk-engine';
+import { type HeatmapData, matrixFrom, type RiskMatrixData, type RiskOverviewData, type RiskRow } from '../features/risks/risks.js';
 
 export const viewer: Viewer = {
   role: 'EXECUTIVE',
@@ -30,6 +31,27 @@ export const matrix: RiskMatrixData = {
 export function risk(id: string, likelihood: number, impact: number, level: string, residual: [number, number] | null = null): RiskRow {
   const score = likelihood * impact;
   return { id, title: `Risk ${id}`, likelihood, impact, score, level, withinAppetite: score <= 4, residualLikelihood: residual?.[0] ?? null, residualImpact: residual?.[1] ?? null };
+}
+
+/** A heatmap as the API answers it, counted here by the risk engine on the fixture matrix. */
+export function heatmapOf(ratings: readonly { likelihood: number; impact: number }[]): HeatmapData {
+  const engineMatrix = matrixFrom(matrix);
+  const exposure = riskExposure(ratings, engineMatrix);
+  return {
+    total: ratings.length,
+    cells: riskHeatmap(ratings, engineMatrix).cells.map((cell) => ({ ...cell })),
+    exposure: { risks: exposure.total, byLevel: exposure.byLevel.map((entry) => ({ ...entry })), meanScore: exposure.meanScore, aboveAppetite: exposure.aboveAppetite },
+  };
+}
+
+/** The overview's risk answer for a whole register of these risks (the API would send the top 12). */
+export function overviewOf(risks: RiskRow[]): RiskOverviewData {
+  return {
+    risks: { totalCount: risks.length, nodes: risks.slice(0, 12) },
+    inherent: heatmapOf(risks),
+    residual: heatmapOf(risks.map((entry) => ({ likelihood: entry.residualLikelihood ?? entry.likelihood, impact: entry.residualImpact ?? entry.impact }))),
+    riskMatrix: matrix,
+  };
 }
 
 export const threshold: FairnessThresholdRow = {

@@ -1,15 +1,14 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { matrix, risk } from '../../test/fixtures.js';
+import { matrix, overviewOf, risk } from '../../test/fixtures.js';
 import { RiskHeatmapCard } from './RiskHeatmapCard.js';
-import { matrixFrom, type RiskRow } from './risks.js';
+import type { RiskRow } from './risks.js';
 
 afterEach(cleanup);
 
-const engineMatrix = matrixFrom(matrix);
-
 function renderCard(risks: RiskRow[]) {
-  return render(<RiskHeatmapCard risks={risks} matrix={matrix} engineMatrix={engineMatrix} />);
+  const { inherent, residual } = overviewOf(risks);
+  return render(<RiskHeatmapCard inherent={inherent} residual={residual} matrix={matrix} />);
 }
 
 const countAt = (container: HTMLElement, likelihood: number, impact: number) =>

@@ -1,15 +1,14 @@
-import { type RiskMatrix, riskHeatmap } from '@assay/risk-engine';
 import { ChartCard, RiskHeatmap, type RiskHeatmapCell } from '@assay/ui';
-import { useMemo } from 'react';
-import type { RiskMatrixData, RiskRow } from './risks.js';
+import type { HeatmapData, RiskMatrixData } from './risks.js';
 
 /**
  * How many risks sit in each cell of the matrix before treatment (inherent) and after it
- * (residual), counted by the risk engine. A risk without a residual rating keeps its inherent one,
- * as the API's residual exposure does.
+ * (residual), as the API counts them over the whole register. A risk without a residual rating
+ * keeps its inherent one.
  */
-export function RiskHeatmapCard({ risks, matrix, engineMatrix }: { risks: readonly RiskRow[]; matrix: RiskMatrixData; engineMatrix: RiskMatrix }) {
-  const { inherent, residual } = useMemo(() => heatmapsOf(risks, engineMatrix), [risks, engineMatrix]);
+export function RiskHeatmapCard({ inherent: inherentMap, residual: residualMap, matrix }: { inherent: HeatmapData; residual: HeatmapData; matrix: RiskMatrixData }) {
+  const inherent: readonly RiskHeatmapCell[] = inherentMap.cells;
+  const residual: readonly RiskHeatmapCell[] = residualMap.cells;
   const likelihoodLabels = matrix.likelihood.map((step) => step.label);
   const impactLabels = matrix.impact.map((step) => step.label);
   return (
@@ -18,7 +17,7 @@ export function RiskHeatmapCard({ risks, matrix, engineMatrix }: { risks: readon
       description="Risks in each cell of the matrix, inherent → residual. A risk without a residual rating counts at its inherent rating."
       table={<HeatmapTable inherent={inherent} residual={residual} likelihoodLabels={likelihoodLabels} impactLabels={impactLabels} />}
     >
-      {risks.length === 0 ? (
+      {inherentMap.total === 0 ? (
         <p className="assay-empty">No risks to place on the matrix yet.</p>
       ) : (
         <RiskHeatmap
@@ -26,19 +25,11 @@ export function RiskHeatmapCard({ risks, matrix, engineMatrix }: { risks: readon
           compare={residual}
           likelihoodLabels={likelihoodLabels}
           impactLabels={impactLabels}
-          label={`Heatmap of ${risks.length} risks by likelihood and impact, inherent then residual`}
+          label={`Heatmap of ${inherentMap.total} risks by likelihood and impact, inherent then residual`}
         />
       )}
     </ChartCard>
   );
-}
-
-function heatmapsOf(risks: readonly RiskRow[], matrix: RiskMatrix): { inherent: readonly RiskHeatmapCell[]; residual: readonly RiskHeatmapCell[] } {
-  const residualRatings = risks.map((risk) => ({
-    likelihood: risk.residualLikelihood ?? risk.likelihood,
-    impact: risk.residualImpact ?? risk.impact,
-  }));
-  return { inherent: riskHeatmap(risks, matrix).cells, residual: riskHeatmap(residualRatings, matrix).cells };
 }
 
 interface HeatmapTableProps {

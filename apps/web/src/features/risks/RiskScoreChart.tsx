@@ -1,12 +1,16 @@
-import { BarChart, ChartCard, riskLevelColors, palette } from '@assay/ui';
+import { BarChart, ChartCard, formatNumber, riskLevelColors, palette } from '@assay/ui';
 import type { RiskMatrixData, RiskRow } from './risks.js';
 
-/** Every risk as a bar of its score, coloured and labelled by level, against the appetite line. */
-export function RiskScoreChart({ risks, matrix }: { risks: RiskRow[]; matrix: RiskMatrixData }) {
+/**
+ * The highest-scoring risks (the API sends the top of the register, `total` being its size) as
+ * bars of their score, coloured and labelled by level, against the appetite line.
+ */
+export function RiskScoreChart({ risks, total, matrix }: { risks: RiskRow[]; total: number; matrix: RiskMatrixData }) {
+  const shown = risks.length < total ? `The ${risks.length} highest of ${formatNumber(total)} risks: inherent` : 'Inherent';
   return (
     <ChartCard
-      title="Risk scores"
-      description={`Inherent score, likelihood × impact on the ${matrix.likelihood.length}×${matrix.impact.length} matrix. Scores above ${matrix.appetite} exceed the risk appetite.`}
+      title={risks.length < total ? 'Highest risk scores' : 'Risk scores'}
+      description={`${shown} score, likelihood × impact on the ${matrix.likelihood.length}×${matrix.impact.length} matrix. Scores above ${matrix.appetite} exceed the risk appetite.`}
       table={<RiskTable risks={risks} />}
     >
       {risks.length === 0 ? (

@@ -23,14 +23,73 @@ export interface RiskMatrixData {
   maxScore: number;
 }
 
+/** One cell of the matrix with how many risks sit in it, counted by the API. */
+export interface HeatmapCellData {
+  likelihood: number;
+  impact: number;
+  score: number;
+  level: string;
+  count: number;
+}
+
+/** The register summed up by the API: risks per band, mean score, how many above appetite. */
+export interface ExposureData {
+  risks: number;
+  byLevel: { level: string; count: number }[];
+  meanScore: number | null;
+  aboveAppetite: number;
+}
+
+export interface HeatmapData {
+  total: number;
+  cells: HeatmapCellData[];
+  exposure: ExposureData;
+}
+
 export interface RiskOverviewData {
-  risks: { nodes: RiskRow[] };
+  risks: { totalCount: number; nodes: RiskRow[] };
+  inherent: HeatmapData;
+  residual: HeatmapData;
   riskMatrix: RiskMatrixData;
 }
 
+const HeatmapFields = gql`
+  fragment HeatmapFields on RiskHeatmapView {
+    total
+    cells {
+      likelihood
+      impact
+      score
+      level
+      count
+    }
+    exposure {
+      risks
+      byLevel {
+        level
+        count
+      }
+      meanScore
+      aboveAppetite
+    }
+  }
+`;
+
+/**
+ * The overview's risk figures. The API counts the whole register (heatmaps and their exposure
+ * summaries, with GROUP BY), so the page never downloads the register itself: only the highest
+ * scores for the bar chart.
+ */
 export const RiskOverviewQuery = gql`
   query RiskOverview {
-    risks(first: 500) {
+    inherent: riskHeatmap {
+      ...HeatmapFields
+    }
+    residual: riskHeatmap(residual: true) {
+      ...HeatmapFields
+    }
+    risks(first: 12, orderBy: { field: SCORE, direction: DESC }) {
+      totalCount
       nodes {
         id
         title
@@ -62,6 +121,7 @@ export const RiskOverviewQuery = gql`
       maxScore
     }
   }
+  ${HeatmapFields}
 `;
 
 /**
