@@ -85,8 +85,11 @@ async function maintenance(url: string, sql: string): Promise<string[]> {
   return ran.stdout.split('\n').filter((line) => line !== '');
 }
 
-/** Reads an archive's table of contents and migration rows: an Assay database of this or an older version, or a BackupError. */
-export async function inspectPgDump(file: string): Promise<MigrationState & { entries: number }> {
+/**
+ * Reads a custom-format archive's table of contents and migration rows: the migrations an Assay
+ * database had applied, and the number of entries (for progress), or a BackupError.
+ */
+export async function inspectPgDump(file: string, label = file): Promise<{ applied: string[]; entries: number }> {
   if (!existsSync(file)) throw new BackupError(`there is no backup at ${file}`);
   const kind = fileKind(file);
   if (kind === 'sqlite') throw new BackupError(`${file} is an SQLite backup; restore it into a sqlite: database (--database-url)`);
@@ -95,11 +98,11 @@ export async function inspectPgDump(file: string): Promise<MigrationState & { en
   if (list.code !== 0) throw new BackupError(`${file} cannot be read by pg_restore: ${lastError(list)}`);
   const entries = list.stdout.split('\n').filter((line) => line.trim() !== '' && !line.startsWith(';'));
   if (!entries.some((line) => new RegExp(`\\bTABLE \\S+ ${MIGRATIONS_TABLE}\\b`).test(line))) {
-    throw new BackupError(`${file} is not an Assay database (it has no ${MIGRATIONS_TABLE} table)`);
+    throw new BackupError(`${label} is not an Assay database (it has no ${MIGRATIONS_TABLE} table)`);
   }
   const data = await run('pg_restore', ['--data-only', `--table=${MIGRATIONS_TABLE}`, '--file=-', file], process.env);
   if (data.code !== 0) throw new BackupError(`${file} cannot be read by pg_restore: ${lastError(data)}`);
-  return { ...checkMigrations(migrationNames(data.stdout), file), entries: entries.length };
+  return { applied: migrationNames(data.stdout), entries: entries.length };
 }
 
 /** The `name` column of the COPY block of the migrations table in a plain-SQL rendering of a dump. */
@@ -127,7 +130,7 @@ export function pgRestoreByHand(url: string, from: string): string {
 }
 
 /** Dumps the database in pg_dump's custom format to `out` (written beside it first, renamed when complete and checked). */
-export async function backupPostgres(url: string, dbName: string, out: string): Promise<MigrationState & { bytes: number }> {
+export async function backupPostgres(url: string, dbName: string, out: string): Promise<{ applied: number; bytes: number }> {
   requireTools(['pg_dump', 'pg_restore', 'psql'], pgBackupByHand(url, out));
   if (existsSync(out)) throw new BackupError(`${out} already exists; choose another --out or move it aside`);
   const [tables] = await maintenance(url, `select count(*) from pg_database where datname = ${literal(dbName)}`);
@@ -146,9 +149,9 @@ export async function backupPostgres(url: string, dbName: string, out: string): 
     });
     if (ran.code !== 0) throw new BackupError(`pg_dump failed: ${lastError(ran)}`);
     progress.finish(`${done} tables`);
-    const state = await inspectPgDump(partial);
+    const { applied } = await inspectPgDump(partial, `database "${dbName}"`);
     renameSync(partial, out);
-    return { ...state, bytes: statSync(out).size };
+    return { applied: applied.length, bytes: statSync(out).size };
   } finally {
     rmSync(partial, { force: true });
   }
@@ -162,7 +165,8 @@ export async function backupPostgres(url: string, dbName: string, out: string): 
  */
 export async function restorePostgres(url: string, dbName: string, from: string, options: { force: boolean }): Promise<MigrationState & { previous: string | null }> {
   requireTools(['pg_restore', 'psql'], pgRestoreByHand(url, from));
-  const state = await inspectPgDump(from);
+  const archive = await inspectPgDump(from);
+  const state = checkMigrations(archive.applied, from);
   const exists = (await maintenance(url, `select count(*) from pg_database where datname = ${literal(dbName)}`))[0] !== '0';
   const sessions = async (name: string) => Number((await maintenance(url, `select count(*) from pg_stat_activity where datname = ${literal(name)} and pid <> pg_backend_pid()`))[0]);
   if (exists) {
@@ -180,7 +184,7 @@ export async function restorePostgres(url: string, dbName: string, from: string,
     const progress = progressPrinter(`Restoring into ${dbName}`);
     let done = 0;
     const ran = await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', '--verbose', '--dbname', dbname, from], env, (line) => {
-      if (/^pg_restore: (creating|processing data for|executing)/.test(line)) progress.update(++done, state.entries);
+      if (/^pg_restore: (creating|processing data for|executing)/.test(line)) progress.update(++done, archive.entries);
     });
     if (ran.code !== 0) throw new BackupError(`pg_restore failed, nothing was changed: ${lastError(ran)}`);
     progress.finish();

@@ -25,10 +25,10 @@ export function fileKind(path: string): 'sqlite' | 'pg_dump' | 'other' {
 }
 
 /**
- * Checks that an SQLite file is an intact Assay database of this or an older version: SQLite's
- * quick check passes and its migration table lists only migrations this version knows.
+ * Checks that an SQLite file is an intact Assay database (SQLite's quick check passes and it has
+ * Assay's migration table) and returns the migrations it has applied.
  */
-export function inspectSqlite(path: string, label = path): MigrationState {
+export function inspectSqlite(path: string, label = path): string[] {
   if (fileKind(path) !== 'sqlite') throw new BackupError(`${label} is not an SQLite database`);
   const database = new Database(path, { fileMustExist: true });
   try {
@@ -36,8 +36,7 @@ export function inspectSqlite(path: string, label = path): MigrationState {
     if (!table) throw new BackupError(`${label} is not an Assay database (it has no ${MIGRATIONS_TABLE} table)`);
     const check = database.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new BackupError(`${label} is damaged (SQLite's quick check says: ${String(check)})`);
-    const names = database.prepare(`select name from ${MIGRATIONS_TABLE} order by id`).pluck().all() as string[];
-    return checkMigrations(names, label);
+    return database.prepare(`select name from ${MIGRATIONS_TABLE} order by id`).pluck().all() as string[];
   } catch (error) {
     if (error instanceof BackupError) throw error;
     throw new BackupError(`${label} cannot be read as an SQLite database (${(error as Error).message})`);
@@ -66,7 +65,9 @@ export function sqliteInUse(path: string): boolean {
   }
 }
 
-export interface SqliteBackupResult extends MigrationState {
+export interface SqliteBackupResult {
+  /** Migrations the database had applied. */
+  applied: number;
   bytes: number;
 }
 
@@ -98,9 +99,9 @@ export async function backupSqlite(sourcePath: string, outPath: string): Promise
     } finally {
       copy.close();
     }
-    const state = inspectSqlite(partial, sourcePath);
+    const applied = inspectSqlite(partial, sourcePath).length;
     renameSync(partial, outPath);
-    return { ...state, bytes: statSync(outPath).size };
+    return { applied, bytes: statSync(outPath).size };
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;
@@ -140,15 +141,17 @@ export async function restoreSqlite(fromPath: string, targetPath: string, option
   rmSync(staging, { force: true });
   try {
     await copyWithProgress(fromPath, staging);
-    const state = inspectSqlite(staging, fromPath);
+    const state = checkMigrations(inspectSqlite(staging, fromPath), fromPath);
     let previous: string | null = null;
     if (exists) {
       previous = `${targetPath}.before-restore-${timestamp()}`;
       renameSync(targetPath, previous);
-      // A stopped server's shared-memory index belongs to the old file; the log was checkpointed by sqliteInUse.
-      for (const suffix of ['-wal', '-shm']) {
-        if (existsSync(targetPath + suffix)) renameSync(targetPath + suffix, previous + suffix);
+      // sqliteInUse has checkpointed the write-ahead log into the file; a log still there goes
+      // with the file it belongs to. The shared-memory index is only a cache of the log.
+      if (existsSync(`${targetPath}-wal`)) {
+        for (const suffix of ['-wal', '-shm']) if (existsSync(targetPath + suffix)) renameSync(targetPath + suffix, previous + suffix);
       }
+      rmSync(`${targetPath}-shm`, { force: true });
     }
     renameSync(staging, targetPath);
     return { ...state, previous };
@@ -157,14 +160,14 @@ export async function restoreSqlite(fromPath: string, targetPath: string, option
   }
 }
 
+/** Copies a file, with progress when it is large enough (16 MB) to take a noticeable time. */
 async function copyWithProgress(fromPath: string, toPath: string): Promise<void> {
   const size = statSync(fromPath).size;
-  const progress = progressPrinter(`Reading ${fromPath}`);
   if (size < 16 * 1_048_576) {
     copyFileSync(fromPath, toPath);
-    progress.finish(megabytes(size));
     return;
   }
+  const progress = progressPrinter(`Reading ${fromPath}`);
   let copied = 0;
   const reader = createReadStream(fromPath);
   reader.on('data', (chunk) => {
