@@ -125,6 +125,23 @@ describe.each(databases.available.slice(0, 1))('HTTP hardening on $name', (datab
     expect(route.headers.get('content-type')).toMatch(/^text\/html/);
   });
 
+  it('masks a database failure inside a resolver as "Internal server error", logging it on the server', async () => {
+    const token = await api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+    const connection = api.orm.em.getConnection();
+    await connection.execute('alter table incident rename to incident_hidden');
+    try {
+      const logged = api.loggedErrors.length;
+      const response = await post('/graphql', JSON.stringify({ query: '{ incidents { totalCount } }' }), { authorization: `Bearer ${token}` });
+      const text = await response.text();
+      expect(JSON.parse(text).errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: ['incidents'] }]);
+      // Neither the SQL, the table nor a stack frame reaches the client.
+      expect(text).not.toMatch(/incident_|select|sqlite|postgres|\bat\s.*\.(ts|js)/i);
+      expect(api.loggedErrors.length).toBe(logged + 1);
+    } finally {
+      await connection.execute('alter table incident_hidden rename to incident');
+    }
+  });
+
   it("does not serve Apollo's landing page, which would load scripts from a CDN", async () => {
     const response = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
