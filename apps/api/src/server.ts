@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { withActor } from './audit/actor.js';
 import { type Context, createContext } from './context.js';
 import type { Orm } from './db.js';
+import { jsonErrors, jsonNotFound, MAX_GRAPHQL_BODY_BYTES } from './http/json-errors.js';
+import { securityHeaders } from './http/security-headers.js';
 import { predictionRoutes } from './imports/prediction-route.js';
 import { queryLimits } from './query-limits.js';
 import { createSchema } from './schema.js';
@@ -65,12 +68,15 @@ export async function createServer(options: ServerOptions): Promise<AssayServer>
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [clearIdentityMap],
+    // Apollo's own landing page loads Apollo Sandbox from a CDN, which the content security
+    // policy forbids; the dashboard serves its own GraphQL explorer.
+    plugins: [clearIdentityMap, ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   // Each request gets its own actor for the audit log; authentication fills it in.
   app.use((_request, _response, next) => withActor({ id: null, label: 'anonymous' }, next));
 
@@ -80,9 +86,10 @@ export async function createServer(options: ServerOptions): Promise<AssayServer>
     response.json({ status: 'ok' });
   });
 
-  app.use(
+  // Exactly /graphql: a path below it is not the API and answers 404.
+  app.all(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_GRAPHQL_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: ({ req }) => createContext(orm, req.headers.authorization, sessionHours),
     }),
@@ -91,11 +98,14 @@ export async function createServer(options: ServerOptions): Promise<AssayServer>
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // Client-side routes: any other GET that wants HTML gets the app shell.
-    app.get(/^\/(?!graphql|healthz).*/, (request, response, next) => {
+    app.get(/^\/(?!graphql(?:\/|$)|healthz(?:\/|$)|api\/).*/, (request, response, next) => {
       if (!request.accepts('html')) return next();
       response.sendFile(join(webDist, 'index.html'));
     });
   }
+
+  app.use(jsonNotFound());
+  app.use(jsonErrors(logError));
 
   return { app, apollo, stop: () => apollo.stop() };
 }

@@ -25,14 +25,23 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+export interface TestApiOptions {
+  onQuery?: (sql: string) => void;
+  /** A folder of dashboard files to serve at `/`, as the built apps/web/dist is. */
+  webDist?: string;
+  /** Leaves the database in place on close (the caller removes it). */
+  keepDatabase?: boolean;
+}
+
 /** Opens a fresh database, migrates and seeds it, and serves the API on a free loopback port. */
-export async function startTestApi(target: DatabaseTarget, options: { onQuery?: (sql: string) => void } = {}): Promise<TestApi> {
-  const orm = await openDatabase(target, options);
+export async function startTestApi(target: DatabaseTarget, options: TestApiOptions = {}): Promise<TestApi> {
+  const orm = await openDatabase(target, options.onQuery ? { onQuery: options.onQuery } : {});
   await migrate(orm, target);
   await seedDemoIfEmpty(orm.em.fork());
   const loggedErrors: unknown[] = [];
   const assay = await createServer({
     orm,
+    webDist: options.webDist ?? null,
     logError: (error) => {
       loggedErrors.push(error);
       // DEBUG_API=1 prints what the API masks as an internal error, to debug a failing test.
@@ -71,6 +80,10 @@ export async function startTestApi(target: DatabaseTarget, options: { onQuery?: 
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await assay.stop();
+      if (options.keepDatabase) {
+        await orm.close(true);
+        return;
+      }
       if (target.kind === 'postgresql') await orm.schema.dropDatabase(target.dbName).catch(() => undefined);
       await orm.close(true);
       removeTestDatabase(target);
