@@ -1,0 +1,91 @@
+import type { AiSystemDetail, InventoryRow } from '../features/ai-systems/ai-systems.js';
+import type { FairnessReport, GroupReport, SystemFairnessData } from '../features/ai-systems/system-fairness.js';
+import { threshold } from './fixtures.js';
+
+export const inventory: InventoryRow[] = [
+  { id: 's2', name: 'Fraud detection', euAiActTier: 'MINIMAL', lifeCycleStage: 'OPERATION_MONITORING', owner: 'Fraud Operations Lead', risks: [] },
+  {
+    id: 's1',
+    name: 'Credit scoring',
+    euAiActTier: 'HIGH_RISK',
+    lifeCycleStage: 'DEPLOYMENT',
+    owner: null,
+    risks: [
+      { id: 'r1', level: 'Medium', score: 6 },
+      { id: 'r2', level: 'Critical', score: 20 },
+      { id: 'r3', level: 'High', score: 12 },
+    ],
+  },
+];
+
+export const system: AiSystemDetail = {
+  id: 's1',
+  name: 'Credit scoring',
+  purpose: 'Scores consumer loan applications.',
+  intendedUse: 'Recommends approve, refer or decline; officers decide referrals.',
+  euAiActTier: 'HIGH_RISK',
+  tierRationale: 'Annex III point 5(b): creditworthiness of natural persons.',
+  lifeCycleStage: 'OPERATION_MONITORING',
+  organisationRole: 'PROVIDER',
+  owner: 'Head of Credit Risk',
+  supplier: null,
+  aiActClassification: {
+    classifiedBy: 'Dana Demo',
+    classifiedAt: '2026-05-04T09:00:00.000Z',
+    overriddenByHand: false,
+    obligations: [{ article: 'Art. 9', title: 'Risk management system', addressee: 'providers', appliesFrom: '2026-08-02', reportedAppliesFrom: '2027-12-02' }],
+  },
+  risks: [
+    { id: 'r2', title: 'Under-approves applicants over 60', level: 'Critical', score: 20, residualLevel: 'High', residualScore: 10, status: 'TREATING', owner: 'Head of Credit Risk', withinAppetite: false },
+    { id: 'r1', title: 'Generic decline reasons', level: 'Low', score: 3, residualLevel: null, residualScore: null, status: 'ASSESSED', owner: null, withinAppetite: true },
+  ],
+  impactAssessments: [
+    {
+      id: 'ia1',
+      title: 'Credit scoring: impact assessment and FRIA',
+      status: 'APPROVED',
+      assessedOn: '2026-07-20',
+      nextReviewOn: '2026-01-31',
+      reviewOverdue: true,
+      approvedOn: '2026-07-31',
+      friaRequired: true,
+      friaNotifiedOn: '2026-08-04',
+      items: [
+        { id: 'i1', kind: 'HARM' },
+        { id: 'i2', kind: 'HARM' },
+        { id: 'i3', kind: 'BENEFIT' },
+      ],
+    },
+  ],
+};
+
+const estimate = (value: number | null, lower: number | null, upper: number | null) => ({ value, lower, upper });
+
+function group(name: string | null, count: number, rate: number, lower: number, upper: number): GroupReport {
+  return { group: name, count, suppressed: false, selectionRate: estimate(rate, lower, upper), truePositiveRate: estimate(0.8, 0.78, 0.82), falsePositiveRate: estimate(0.1, 0.09, 0.11), test: name === null ? null : { pValue: 0.0001, qValue: 0.0002 } };
+}
+
+/**
+ * Three groups of sex: M (privileged) at 30%, F at 21% (21 / 30 = 0.7, below four fifths), and
+ * X with 12 rows, under the minimum of 30, so its rates are withheld.
+ */
+export const report: FairnessReport = {
+  attribute: 'sex',
+  from: '2026-01-05',
+  to: '2026-03-30',
+  windows: 12,
+  confidenceLevel: 0.95,
+  overall: group(null, 4212, 0.255, 0.242, 0.268),
+  groups: [
+    group('F', 2000, 0.21, 0.193, 0.228),
+    group('M', 2200, 0.3, 0.281, 0.32),
+    { group: 'X', count: 12, suppressed: true, selectionRate: estimate(null, null, null), truePositiveRate: estimate(null, null, null), falsePositiveRate: estimate(null, null, null), test: null },
+  ],
+  privileged: { privilegedGroup: 'M', disparateImpact: estimate(0.7, 0.63, 0.78), statisticalParityDifference: estimate(-0.09, -0.12, -0.06) },
+  fourFifthsRule: { passes: false, lowestRatio: 0.7, group: 'F', highestGroup: 'M' },
+};
+
+export const systemFairness: SystemFairnessData = {
+  fairnessAttributes: [{ attribute: 'sex', groups: ['F', 'M', 'X'], firstStart: '2025-01-06', lastEnd: '2026-03-30', windows: 64 }],
+  fairnessThresholds: [threshold],
+};
