@@ -7,6 +7,7 @@ import { AiSystemPage } from './pages/AiSystemPage.js';
 import { AiSystemsPage } from './pages/AiSystemsPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { ReviewPage } from './pages/ReviewPage.js';
+import { SoaPage } from './pages/SoaPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 
 /** Holds the session token and gives every page a client bound to it. */
@@ -57,6 +58,7 @@ const REVIEW_PATH = '/review';
 const PAGES: readonly { path: string; label: string }[] = [
   { path: '/', label: 'Overview' },
   { path: '/ai-systems', label: 'AI systems' },
+  { path: '/soa', label: 'Statement of Applicability' },
   { path: REVIEW_PATH, label: 'Management review pack' },
 ];
 
@@ -69,6 +71,8 @@ function pageFor(path: string, viewer: Viewer) {
       return <ReviewPage viewer={viewer} />;
     case '/ai-systems':
       return <AiSystemsPage />;
+    case '/soa':
+      return <SoaPage />;
     default:
       return <OverviewPage viewer={viewer} />;
   }

@@ -1,5 +1,6 @@
 import type { AiSystemDetail, InventoryRow } from '../features/ai-systems/ai-systems.js';
 import type { FairnessReport, GroupReport, SystemFairnessData } from '../features/ai-systems/system-fairness.js';
+import type { SoaControl, SoaData } from '../features/soa/soa-register.js';
 import { threshold } from './fixtures.js';
 
 export const inventory: InventoryRow[] = [
@@ -88,4 +89,43 @@ export const report: FairnessReport = {
 export const systemFairness: SystemFairnessData = {
   fairnessAttributes: [{ attribute: 'sex', groups: ['F', 'M', 'X'], firstStart: '2025-01-06', lastEnd: '2026-03-30', windows: 64 }],
   fairnessThresholds: [threshold],
+};
+
+function soaControl(controlId: string, objectiveId: string, objectiveTitle: string, status: SoaControl['implementationStatus'], applicable = true, crosswalk: SoaControl['control']['crosswalk'] = []): SoaControl {
+  return {
+    controlId,
+    applicable,
+    justification: applicable ? 'Treats risks in the register.' : 'No AI system is supplied to customers.',
+    implementationStatus: status,
+    owner: 'AI Governance Officer',
+    dueDate: status === 'IN_PROGRESS' ? '2026-12-31' : null,
+    implementedDate: status === 'VERIFIED' ? '2026-03-12' : null,
+    control: { title: `Control ${controlId}`, objectiveId, objectiveTitle, crosswalk },
+  };
+}
+
+/** Four controls under two objectives: A.2.2 verified with links to all four frameworks, A.10.4 excluded. */
+export const soa: SoaData = {
+  controls: {
+    totalCount: 4,
+    nodes: [
+      soaControl('A.2.2', 'A.2', 'Policies related to AI', 'VERIFIED', true, [
+        { framework: 'iso27001', ref: 'A.5.1', basis: 'proposed', source: null },
+        { framework: 'iso9001', ref: '5.2', basis: 'proposed', source: null },
+        { framework: 'eu-ai-act', ref: 'Art 17(1)', basis: 'proposed', source: null },
+        { framework: 'nist-ai-rmf', ref: 'GOVERN 1.1', basis: 'published', source: 'NIST AIRC crosswalk' },
+        { framework: 'nist-ai-rmf', ref: 'GOVERN 1.2', basis: 'proposed', source: null },
+      ]),
+      soaControl('A.2.3', 'A.2', 'Policies related to AI', 'IN_PROGRESS'),
+      soaControl('A.10.3', 'A.10', 'Third-party and customer relationships', 'NOT_STARTED'),
+      soaControl('A.10.4', 'A.10', 'Third-party and customer relationships', 'NOT_STARTED', false),
+    ],
+  },
+  evidence: {
+    totalCount: 2,
+    nodes: [
+      { id: 'e1', title: 'AI policy v2', controlIds: ['A.2.2', 'A.2.3'], expired: false, validUntil: '2027-03-12' },
+      { id: 'e2', title: 'Old policy review', controlIds: ['A.2.2'], expired: true, validUntil: '2026-01-01' },
+    ],
+  },
 };
