@@ -5,6 +5,7 @@ import { type Viewer, ViewerQuery } from './features/auth/viewer.js';
 import { Header } from './features/auth/Header.js';
 import { AiSystemPage } from './pages/AiSystemPage.js';
 import { AiSystemsPage } from './pages/AiSystemsPage.js';
+import { AuditsPage } from './pages/AuditsPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { ReviewPage } from './pages/ReviewPage.js';
 import { SoaPage } from './pages/SoaPage.js';
@@ -59,6 +60,7 @@ const PAGES: readonly { path: string; label: string }[] = [
   { path: '/', label: 'Overview' },
   { path: '/ai-systems', label: 'AI systems' },
   { path: '/soa', label: 'Statement of Applicability' },
+  { path: '/audits', label: 'Audits' },
   { path: REVIEW_PATH, label: 'Management review pack' },
 ];
 
@@ -73,6 +75,8 @@ function pageFor(path: string, viewer: Viewer) {
       return <AiSystemsPage />;
     case '/soa':
       return <SoaPage />;
+    case '/audits':
+      return <AuditsPage />;
     default:
       return <OverviewPage viewer={viewer} />;
   }

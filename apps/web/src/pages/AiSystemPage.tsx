@@ -14,6 +14,7 @@ import { SystemFairness } from '../features/ai-systems/SystemFairness.js';
 import { TierBadge } from '../features/ai-systems/TierBadge.js';
 import { Link } from '../features/navigation/Link.js';
 import { formatDate } from '../format/format-date.js';
+import './screens.css';
 
 const ASSESSMENT_STATUS: Record<SystemImpactAssessment['status'], string> = { DRAFT: 'Draft', IN_REVIEW: 'In review', APPROVED: 'Approved' };
 

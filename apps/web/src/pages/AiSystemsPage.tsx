@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { AiSystemInventoryQuery, highestRisk, type InventoryData, LIFE_CYCLE_LABELS, TIER_LABELS, TIER_ORDER } from '../features/ai-systems/ai-systems.js';
 import { TierBadge } from '../features/ai-systems/TierBadge.js';
 import { Link } from '../features/navigation/Link.js';
+import './screens.css';
 
 /** The AI system inventory: each system with its EU AI Act tier, life-cycle stage, owner and risks. */
 export function AiSystemsPage() {

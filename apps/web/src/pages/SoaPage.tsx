@@ -18,6 +18,7 @@ import {
 } from '../features/soa/soa-register.js';
 import { formatDate } from '../format/format-date.js';
 import '../features/soa/soa-register.css';
+import './screens.css';
 
 const DONE = new Set(['IMPLEMENTED', 'VERIFIED']);
 

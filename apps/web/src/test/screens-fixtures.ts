@@ -1,3 +1,4 @@
+import type { AuditRegisterData } from '../features/audits/audits.js';
 import type { AiSystemDetail, InventoryRow } from '../features/ai-systems/ai-systems.js';
 import type { FairnessReport, GroupReport, SystemFairnessData } from '../features/ai-systems/system-fairness.js';
 import type { SoaControl, SoaData } from '../features/soa/soa-register.js';
@@ -126,6 +127,66 @@ export const soa: SoaData = {
     nodes: [
       { id: 'e1', title: 'AI policy v2', controlIds: ['A.2.2', 'A.2.3'], expired: false, validUntil: '2027-03-12' },
       { id: 'e2', title: 'Old policy review', controlIds: ['A.2.2'], expired: true, validUntil: '2026-01-01' },
+    ],
+  },
+};
+
+/** One completed audit: a major nonconformity with an overdue action, a minor one whose action proved effective, an observation. */
+export const auditRegister: AuditRegisterData = {
+  audits: {
+    totalCount: 1,
+    nodes: [
+      {
+        id: 'au1',
+        title: 'Internal audit of the AIMS 2026',
+        scope: 'Clauses 4–10 and Annex A.',
+        auditor: 'Internal Audit',
+        status: 'COMPLETED',
+        plannedOn: '2026-10-05',
+        completedOn: '2026-10-16',
+        findings: [
+          {
+            id: 'f1',
+            kind: 'MAJOR_NONCONFORMITY',
+            clauseId: null,
+            controlId: 'A.6.2.8',
+            description: 'Event logs kept for 90 days.',
+            rootCause: 'Platform default never changed.',
+            raisedOn: '2026-10-14',
+            status: 'OPEN',
+            correctiveActions: [{ id: 'c1', description: 'Raise log retention to 13 months.', owner: 'Platform Engineering Lead', dueDate: '2026-11-15', completedOn: null, overdue: true, effective: null, effectivenessCheck: null }],
+          },
+          {
+            id: 'f2',
+            kind: 'MINOR_NONCONFORMITY',
+            clauseId: '8.2',
+            controlId: null,
+            description: 'Supplier change not re-assessed.',
+            rootCause: 'No trigger for supplier changes.',
+            raisedOn: '2026-10-15',
+            status: 'CLOSED',
+            correctiveActions: [{ id: 'c2', description: 'Add supplier changes to the triggers.', owner: 'Model Risk Manager', dueDate: '2026-10-31', completedOn: '2026-10-28', overdue: false, effective: true, effectivenessCheck: 'Two changes sampled, both re-assessed.' }],
+          },
+          { id: 'f3', kind: 'OBSERVATION', clauseId: null, controlId: 'A.3.3', description: 'Few staff know the reporting route.', rootCause: null, raisedOn: '2026-10-15', status: 'OPEN', correctiveActions: [] },
+        ],
+      },
+    ],
+  },
+  findings: {
+    totalCount: 1,
+    nodes: [
+      {
+        id: 'f9',
+        kind: 'MINOR_NONCONFORMITY',
+        clauseId: null,
+        controlId: null,
+        description: 'Disparate impact by sex fell below 0.8.',
+        rootCause: null,
+        raisedOn: '2026-03-29',
+        status: 'OPEN',
+        correctiveActions: [{ id: 'c9', description: 'Retrain with reweighted data.', owner: null, dueDate: '2026-05-01', completedOn: '2026-04-20', overdue: false, effective: null, effectivenessCheck: null }],
+        aiSystem: { id: 's1', name: 'Credit scoring' },
+      },
     ],
   },
 };
