@@ -6,6 +6,7 @@ import { Header } from './features/auth/Header.js';
 import { AiSystemPage } from './pages/AiSystemPage.js';
 import { AiSystemsPage } from './pages/AiSystemsPage.js';
 import { AuditsPage } from './pages/AuditsPage.js';
+import { CertificationPage } from './pages/CertificationPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { ReviewPage } from './pages/ReviewPage.js';
 import { SoaPage } from './pages/SoaPage.js';
@@ -61,6 +62,7 @@ const PAGES: readonly { path: string; label: string }[] = [
   { path: '/ai-systems', label: 'AI systems' },
   { path: '/soa', label: 'Statement of Applicability' },
   { path: '/audits', label: 'Audits' },
+  { path: '/certification', label: 'Certification' },
   { path: REVIEW_PATH, label: 'Management review pack' },
 ];
 
@@ -77,6 +79,8 @@ function pageFor(path: string, viewer: Viewer) {
       return <SoaPage />;
     case '/audits':
       return <AuditsPage />;
+    case '/certification':
+      return <CertificationPage />;
     default:
       return <OverviewPage viewer={viewer} />;
   }

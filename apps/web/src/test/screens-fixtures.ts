@@ -1,4 +1,5 @@
 import type { AuditRegisterData } from '../features/audits/audits.js';
+import type { CertificationBody, CertificationPlanData, PlanStage } from '../features/certification/certification-plan.js';
 import type { AiSystemDetail, InventoryRow } from '../features/ai-systems/ai-systems.js';
 import type { FairnessReport, GroupReport, SystemFairnessData } from '../features/ai-systems/system-fairness.js';
 import type { SoaControl, SoaData } from '../features/soa/soa-register.js';
@@ -188,5 +189,37 @@ export const auditRegister: AuditRegisterData = {
         aiSystem: { id: 's1', name: 'Credit scoring' },
       },
     ],
+  },
+};
+
+const planStage = (stage: PlanStage['stage'], status: PlanStage['status'], dates: Partial<PlanStage> = {}): PlanStage => ({ stage, status, plannedStart: null, plannedEnd: null, actualStart: null, actualEnd: null, notes: null, ...dates });
+
+const harbour: CertificationBody = {
+  id: 'b1',
+  name: 'Harbour Certification',
+  accreditationBody: 'UKAS',
+  accreditationBodyIsMlaSignatory: true,
+  accreditationNumber: '1234',
+  accreditedFor42001: true,
+  scopeCovers42001: true,
+  verifiedOn: '2026-03-02',
+  chosen: true,
+  notes: 'Its UKAS schedule lists ISO/IEC 42001.',
+};
+
+/** Gap analysis done a week late, implementation under way, the rest planned or not; one body chosen, one rejected. */
+export const plan: CertificationPlanData = {
+  certificationPlan: {
+    stages: [
+      planStage('GAP_ANALYSIS', 'DONE', { plannedStart: '2026-01-05', plannedEnd: '2026-01-31', actualStart: '2026-01-05', actualEnd: '2026-02-06' }),
+      planStage('IMPLEMENTATION', 'IN_PROGRESS', { plannedStart: '2026-02-01', plannedEnd: '2026-07-31', actualStart: '2026-02-09', notes: 'Controls first, then evidence.' }),
+      planStage('INTERNAL_AUDIT', 'NOT_STARTED'),
+      planStage('MANAGEMENT_REVIEW', 'NOT_STARTED'),
+      planStage('STAGE_1', 'NOT_STARTED', { plannedEnd: '2026-10-15' }),
+      planStage('STAGE_2', 'NOT_STARTED'),
+      planStage('CERTIFICATION_DECISION', 'NOT_STARTED', { plannedEnd: '2026-12-01' }),
+    ],
+    chosenBody: harbour,
+    bodies: [harbour, { ...harbour, id: 'b2', name: 'Quickcert Online', accreditationBody: null, accreditationBodyIsMlaSignatory: null, accreditationNumber: null, accreditedFor42001: false, scopeCovers42001: false, verifiedOn: null, chosen: false, notes: 'No accreditation; rejected.' }],
   },
 };
