@@ -32,11 +32,15 @@ describe('SoaPage', () => {
       'Applicable: Treats risks in the register.',
       `Verifiedsince ${formatDate('2026-03-12')}AI Governance Officer`,
       `2 itemsAI policy v2Old policy reviewExpired ${formatDate('2026-01-01')}`,
-      'ISO/IEC 27001A.5.1 (proposed)ISO 90015.2 (proposed)EU AI ActArt 17(1) (proposed)NIST AI RMFGOVERN 1.1, GOVERN 1.2 (proposed)',
+      'ISO/IEC 27001A.5.1ISO 90015.2EU AI ActArt 17(1)NIST AI RMFGOVERN 1.1 (published), GOVERN 1.2',
     ]);
+    expect(verified?.querySelector('[title="NIST AIRC crosswalk"]')?.textContent).toBe('GOVERN 1.1 (published)');
     const excluded = document.querySelector('tr[data-control="A.10.4"]');
     expect(cells(excluded).slice(1, 5)).toEqual(['Excluded: No AI system is supplied to customers.', 'Not applicable', 'None', 'No link recorded']);
     expect(cells(document.querySelector('tr[data-control="A.2.3"]'))[2]).toBe(`In progressdue ${formatDate('2026-12-31')}AI Governance Officer`);
+    // ISO 9001 meets 42001 at the clauses, where continual improvement is numbered differently.
+    const clauses = screen.getByRole('table', { name: 'ISO/IEC 42001 clauses and ISO 9001' }).querySelectorAll('tbody tr');
+    expect(cells(clauses[1])).toEqual(['10.1', '10.3', 'Proposed: numbered differently']);
   });
 
   it('filters by implementation status and by exclusion', () => {
@@ -58,7 +62,7 @@ describe('SoaPage', () => {
   });
 
   it('says so when the Statement of Applicability is empty', () => {
-    renderWith({ data: { controls: { totalCount: 0, nodes: [] }, evidence: { totalCount: 0, nodes: [] } } });
+    renderWith({ data: { controls: { totalCount: 0, nodes: [] }, evidence: { totalCount: 0, nodes: [] }, clauses9001: [] } });
     expect(screen.getByText('The Statement of Applicability holds no control yet.')).toBeTruthy();
   });
 

@@ -2,6 +2,7 @@ import { formatNumber } from '@assay/ui';
 import { useId, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import {
+  type ClauseLink,
   type CrosswalkLink,
   type EvidenceRow,
   evidenceByControl,
@@ -79,6 +80,11 @@ export function SoaPage() {
           {formatNumber(shown)} of {formatNumber(controls.length)} controls shown
         </span>
       </div>
+      <p className="assay-muted">
+        The crosswalk names the ISO/IEC 27001 controls, EU AI Act articles and NIST AI RMF subcategories each control meets. Links marked published come from a
+        published mapping (hover for its source); the others are Assay&apos;s reading, for your review. ISO 9001 has no counterpart of Annex A: it meets ISO/IEC 42001
+        at the management-system clauses, listed after the controls.
+      </p>
       {groups.length === 0 ? (
         <p className="assay-empty">No control matches this filter.</p>
       ) : (
@@ -88,7 +94,43 @@ export function SoaPage() {
           ))}
         </div>
       )}
+      <ClauseCrosswalk links={data.clauses9001} />
     </>
+  );
+}
+
+/** The clauses of ISO/IEC 42001 and the ISO 9001 clauses they correspond to. */
+function ClauseCrosswalk({ links }: { links: readonly ClauseLink[] }) {
+  const headingId = useId();
+  return (
+    <section className="assay-card assay-section" aria-labelledby={headingId}>
+      <h2 id={headingId} className="assay-card__title">Clauses 4–10 and ISO 9001</h2>
+      {links.length === 0 ? (
+        <p className="assay-empty">The crosswalk holds no link to ISO 9001.</p>
+      ) : (
+        <table className="assay-table" aria-label="ISO/IEC 42001 clauses and ISO 9001">
+          <thead>
+            <tr>
+              <th scope="col">ISO/IEC 42001 clause</th>
+              <th scope="col">ISO 9001 clause</th>
+              <th scope="col">Basis</th>
+            </tr>
+          </thead>
+          <tbody>
+            {links.map((link) => (
+              <tr key={`${link.from.ref} ${link.to.ref}`}>
+                <th scope="row">{link.from.ref}</th>
+                <td>{link.to.ref}</td>
+                <td>
+                  {link.basis === 'proposed' ? 'Proposed' : 'Published'}
+                  {link.note ? `: ${link.note}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
 
@@ -99,7 +141,14 @@ function ObjectiveSection({ group, evidence }: { group: ObjectiveGroup; evidence
       <h2 id={headingId} className="assay-card__title">
         {group.objectiveId} {group.objectiveTitle}
       </h2>
-      <table className="assay-table" aria-label={`Controls of ${group.objectiveId}`}>
+      <table className="assay-table assay-soa__table" aria-label={`Controls of ${group.objectiveId}`}>
+        <colgroup>
+          <col style={{ width: '19%' }} />
+          <col style={{ width: '25%' }} />
+          <col style={{ width: '14%' }} />
+          <col style={{ width: '17%' }} />
+          <col style={{ width: '25%' }} />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Control</th>
@@ -186,7 +235,7 @@ function Crosswalk({ links }: { links: readonly CrosswalkLink[] }) {
               <span key={link.ref} title={link.source ?? undefined}>
                 {position > 0 ? ', ' : ''}
                 {link.ref}
-                {link.basis === 'proposed' ? <span className="assay-soa__proposed"> (proposed)</span> : null}
+                {link.basis === 'published' ? <span className="assay-soa__published"> (published)</span> : null}
               </span>
             ))}
           </dd>

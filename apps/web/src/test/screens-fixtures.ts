@@ -130,6 +130,10 @@ export const soa: SoaData = {
       { id: 'e2', title: 'Old policy review', controlIds: ['A.2.2'], expired: true, validUntil: '2026-01-01' },
     ],
   },
+  clauses9001: [
+    { from: { ref: '5.2' }, to: { ref: '5.2' }, basis: 'proposed', note: null },
+    { from: { ref: '10.1' }, to: { ref: '10.3' }, basis: 'proposed', note: 'numbered differently' },
+  ],
 };
 
 /** One completed audit: a major nonconformity with an overdue action, a minor one whose action proved effective, an observation. */

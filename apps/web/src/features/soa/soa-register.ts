@@ -45,12 +45,25 @@ export interface EvidenceRow {
   validUntil: string | null;
 }
 
+/** A clause-level link between two frameworks. */
+export interface ClauseLink {
+  from: { ref: string };
+  to: { ref: string };
+  basis: string;
+  note: string | null;
+}
+
 export interface SoaData {
   controls: { totalCount: number; nodes: SoaControl[] };
   evidence: { totalCount: number; nodes: EvidenceRow[] };
+  /** ISO 9001 has no Annex A: it meets ISO/IEC 42001 at the clauses 4–10. */
+  clauses9001: ClauseLink[];
 }
 
-/** Every Annex A control's entry with its crosswalk, and the evidence to match to the controls. */
+/**
+ * Every Annex A control's entry with its crosswalk, the evidence to match to the controls, and
+ * the clause-level links to ISO 9001 (which has no control a 42001 control could map to).
+ */
 export const StatementOfApplicabilityQuery = gql`
   query StatementOfApplicability {
     controls(first: 500) {
@@ -85,6 +98,16 @@ export const StatementOfApplicabilityQuery = gql`
         expired
         validUntil
       }
+    }
+    clauses9001: crosswalk(from: ISO42001, to: ISO9001) {
+      from {
+        ref
+      }
+      to {
+        ref
+      }
+      basis
+      note
     }
   }
 `;
