@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, removeTempFolders, startApp, tempFolder } from '../support/app.js';
+import { graphql, type RunningApp, removeTempFolders, startApp, tempFolder } from '../support/app.js';
 import { browserMissing, launchBrowser } from '../support/browser.js';
 
 const missing = browserMissing();
@@ -74,6 +74,34 @@ describe.skipIf(missing !== null)('register screens in Chromium', () => {
     await screenshot(page, 'ai-system.png');
   });
 
+  it('marks a group too small to report as suppressed once a prediction log arrives', async () => {
+    // The income document reader has no monitoring in the demo: its page says so.
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'AI systems' }).click();
+    await page.getByRole('link', { name: 'Income document reader' }).click();
+    await page.getByText('No prediction log has been imported for Income document reader, so there is no fairness report.').waitFor({ timeout: 15_000 });
+    const systemId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
+
+    // A log of two weeks: two groups of 120 and 100 decisions, and one of 12, under the default minimum of 30.
+    const token = await signInToken(app.url);
+    const response = await fetch(`${app.url}/api/ai-systems/${encodeURIComponent(systemId)}/predictions?outcome=verified&prediction=accepted&attributes=age_band&timestamp=decided_on&window=week`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: predictionLog({ 'under 40': 120, '40 to 59': 100, '60 and over': 12 }),
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+
+    await page.reload();
+    const report = page.getByRole('img', { name: /^Selection rate of 3 groups of age_band for Income document reader/ });
+    await report.waitFor({ timeout: 15_000 });
+    // All rows and the two large groups are drawn; the small one is marked, with no point or interval.
+    expect(await report.locator('.assay-intervals__point').count()).toBe(3);
+    const small = report.locator('[data-group="60 and over"]');
+    expect(await small.locator('.assay-intervals__point').count()).toBe(0);
+    expect(await small.locator('.assay-intervals__suppressed').textContent()).toBe('Suppressed: fewer than 30 rows');
+    expect(await page.getByText('No fairness threshold is set for Income document reader, so no metric is followed over time.').count()).toBe(1);
+    await screenshot(page, 'ai-system-suppressed-group.png');
+  });
+
   it('lays out the Statement of Applicability by objective and filters it', async () => {
     await page.getByRole('link', { name: 'Statement of Applicability' }).click();
     const rows = page.locator('tr[data-control]');
@@ -123,6 +151,29 @@ describe.skipIf(missing !== null)('register screens in Chromium', () => {
     await screenshot(page, 'certification.png');
   });
 });
+
+async function signInToken(url: string): Promise<string> {
+  const answer = await graphql<{ signIn: { token: string } }>(url, 'mutation { signIn(email: "demo@assay.local", password: "assay-demo") { token } }');
+  const token = answer.data?.signIn.token;
+  if (!token) throw new Error(`sign-in failed: ${JSON.stringify(answer.errors)}`);
+  return token;
+}
+
+/**
+ * A CSV prediction log over the last fourteen days with the given number of rows per group: every
+ * second row is a true positive outcome and every third row a positive decision, so rates differ a little.
+ */
+function predictionLog(groups: Record<string, number>): string {
+  const lines = ['decided_on,age_band,verified,accepted'];
+  const today = Date.now();
+  for (const [group, rows] of Object.entries(groups)) {
+    for (let row = 0; row < rows; row += 1) {
+      const day = new Date(today - (row % 14) * 86_400_000).toISOString().slice(0, 10);
+      lines.push(`${day},${group},${row % 2 === 0 ? 1 : 0},${row % 3 === 0 ? 1 : 0}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 /** A full-page screenshot with the pointer off the charts, so no tooltip covers them. */
 async function screenshot(page: Page, name: string): Promise<void> {
