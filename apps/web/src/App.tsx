@@ -3,8 +3,13 @@ import { Provider, useQuery } from 'urql';
 import { createClient, storedToken, storeToken } from './client.js';
 import { type Viewer, ViewerQuery } from './features/auth/viewer.js';
 import { Header } from './features/auth/Header.js';
+import { AiSystemPage } from './pages/AiSystemPage.js';
+import { AiSystemsPage } from './pages/AiSystemsPage.js';
+import { AuditsPage } from './pages/AuditsPage.js';
+import { CertificationPage } from './pages/CertificationPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { ReviewPage } from './pages/ReviewPage.js';
+import { SoaPage } from './pages/SoaPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 
 /** Holds the session token and gives every page a client bound to it. */
@@ -45,7 +50,7 @@ function SignedIn({ onSignedOut }: { onSignedOut: () => void }) {
     <>
       <Header viewer={data.me} onSignedOut={onSignedOut} />
       <Navigation path={path} onNavigate={navigate} />
-      <main className="assay-main">{path === REVIEW_PATH ? <ReviewPage viewer={data.me} /> : <OverviewPage viewer={data.me} />}</main>
+      <main className="assay-main">{pageFor(path, data.me)}</main>
     </>
   );
 }
@@ -54,8 +59,37 @@ const REVIEW_PATH = '/review';
 
 const PAGES: readonly { path: string; label: string }[] = [
   { path: '/', label: 'Overview' },
+  { path: '/ai-systems', label: 'AI systems' },
+  { path: '/soa', label: 'Statement of Applicability' },
+  { path: '/audits', label: 'Audits' },
+  { path: '/certification', label: 'Certification' },
   { path: REVIEW_PATH, label: 'Management review pack' },
 ];
+
+/** The page an address shows; an unknown address shows the overview. */
+function pageFor(path: string, viewer: Viewer) {
+  const systemId = /^\/ai-systems\/([^/]+)$/.exec(path)?.[1];
+  if (systemId) return <AiSystemPage id={decodeURIComponent(systemId)} />;
+  switch (path) {
+    case REVIEW_PATH:
+      return <ReviewPage viewer={viewer} />;
+    case '/ai-systems':
+      return <AiSystemsPage />;
+    case '/soa':
+      return <SoaPage />;
+    case '/audits':
+      return <AuditsPage />;
+    case '/certification':
+      return <CertificationPage />;
+    default:
+      return <OverviewPage viewer={viewer} />;
+  }
+}
+
+/** The navigation entry a path belongs to: the page whose path it is, or lies under. */
+function sectionOf(path: string): string {
+  return PAGES.find((page) => page.path !== '/' && (path === page.path || path.startsWith(`${page.path}/`)))?.path ?? '/';
+}
 
 /** The page the address names, kept in step with the browser's back and forward buttons. */
 function usePath(): [string, (path: string) => void] {
@@ -73,7 +107,7 @@ function usePath(): [string, (path: string) => void] {
 }
 
 function Navigation({ path, onNavigate }: { path: string; onNavigate: (path: string) => void }) {
-  const current = path === REVIEW_PATH ? REVIEW_PATH : '/';
+  const current = sectionOf(path);
   const follow = (event: MouseEvent<HTMLAnchorElement>, to: string) => {
     // Let the browser open a new tab or window as asked.
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

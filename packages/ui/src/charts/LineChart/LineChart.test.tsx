@@ -90,6 +90,9 @@ describe('LineChart', () => {
     expect(container.querySelectorAll('.recharts-reference-line')).toHaveLength(1);
     expect(container.querySelector('.recharts-reference-line .recharts-reference-line-line')).not.toBeNull();
     expect(container.textContent).toContain('Four-fifths rule');
+    // Named in the legend, beside a sample of its dashed line, and not on the plot, where it would cover the data.
+    expect(container.querySelector('.assay-chart__legend-reference')?.textContent).toBe('Four-fifths rule');
+    expect(container.querySelector('svg.recharts-surface')?.textContent).not.toContain('Four-fifths rule');
     // 0.5 is below every value (lowest 0.7), yet it lies on the axis.
     const ticks = [...container.querySelectorAll('.recharts-yAxis-tick-labels text')].map((tick) => Number(tick.textContent));
     expect(Math.min(...ticks)).toBeLessThanOrEqual(0.5);

@@ -73,6 +73,7 @@ const DASHES: readonly (string | undefined)[] = [undefined, '8 4', '2 3', '10 3 
 const SYMBOLS = ['circle', 'square', 'triangle', 'diamond'] as const;
 
 const AXIS_INK = '#1c2330';
+const REFERENCE_DASH = '6 3';
 const BAND_OPACITY = 0.2;
 
 const shortUtcDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeZone: 'UTC' });
@@ -129,7 +130,7 @@ export function LineChart<Row extends object>({
     drawn: drawnCategories.includes(category),
   }));
   const bandRange = band ? bandRangeOf(band.lower, band.upper) : undefined;
-  const showLegend = categories.length > 1 || band !== undefined;
+  const showLegend = categories.length > 1 || band !== undefined || reference !== undefined;
   const formatTooltipValue = (value: unknown): string => {
     if (isFiniteNumber(value)) return valueFormatter(value);
     if (Array.isArray(value) && isFiniteNumber(value[0]) && isFiniteNumber(value[1])) {
@@ -171,13 +172,8 @@ export function LineChart<Row extends object>({
             />
           ) : null}
           {reference ? (
-            <ReferenceLine
-              y={reference.value}
-              ifOverflow="extendDomain"
-              stroke={palette.grey}
-              strokeDasharray="6 3"
-              label={{ value: reference.label, position: 'insideBottomRight', fill: AXIS_INK, fontSize: 12 }}
-            />
+            // Labelled in the legend, not on the line: a label inside the plot would sit on the data wherever the line crosses it.
+            <ReferenceLine y={reference.value} ifOverflow="extendDomain" stroke={palette.grey} strokeDasharray={REFERENCE_DASH} />
           ) : null}
           {markers.map((marker) => (
             <ReferenceLine
@@ -207,7 +203,7 @@ export function LineChart<Row extends object>({
             ))}
         </ComposedChart>
       </SizedChart>
-      {showLegend ? <Legend series={series} band={band} /> : null}
+      {showLegend ? <Legend series={series} band={band} reference={reference} /> : null}
     </div>
   );
 }
@@ -232,8 +228,8 @@ interface LegendSeries {
   drawn: boolean;
 }
 
-/** Legend keys drawn like the lines themselves: dash pattern, symbol and colour. */
-function Legend({ series, band }: { series: readonly LegendSeries[]; band: { label: string } | undefined }) {
+/** Legend keys drawn like the lines themselves: dash pattern, symbol and colour; the reference line last. */
+function Legend({ series, band, reference }: { series: readonly LegendSeries[]; band: { label: string } | undefined; reference: LineChartReference | undefined }) {
   const swatchColor = series[0]?.color ?? palette.grey;
   return (
     <ul className="assay-chart__legend" style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', listStyle: 'none', margin: 0, padding: '4px 8px', fontSize: 12, color: AXIS_INK }}>
@@ -252,6 +248,14 @@ function Legend({ series, band }: { series: readonly LegendSeries[]; band: { lab
             <rect x={1} y={1} width={26} height={10} fill={swatchColor} fillOpacity={BAND_OPACITY} />
           </svg>
           {band.label}
+        </li>
+      ) : null}
+      {reference ? (
+        <li className="assay-chart__legend-item assay-chart__legend-reference" style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+          <svg width={28} height={12} aria-hidden="true">
+            <line x1={1} y1={6} x2={27} y2={6} stroke={palette.grey} strokeWidth={1.5} strokeDasharray={REFERENCE_DASH} />
+          </svg>
+          {reference.label}
         </li>
       ) : null}
     </ul>
