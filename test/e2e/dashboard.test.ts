@@ -7,8 +7,8 @@ import { browserMissing, launchBrowser } from '../support/browser.js';
 
 const missing = browserMissing();
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
-/** The demo organisation's register holds thirteen risks (apps/api/src/seed/demo.ts). */
-const SEEDED_RISKS = 13;
+/** The demo organisation's register holds 41 risks (apps/api/src/seed/demo-risks.ts). */
+const SEEDED_RISKS = 41;
 
 describe('prerequisites', () => {
   // Without CI a missing Chromium is a loud skip; with CI=true it fails here.
