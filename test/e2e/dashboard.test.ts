@@ -7,8 +7,8 @@ import { browserMissing, launchBrowser } from '../support/browser.js';
 
 const missing = browserMissing();
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
-/** The demo organisation's register holds thirteen risks (apps/api/src/seed/demo.ts). */
-const SEEDED_RISKS = 13;
+/** The demo organisation's register holds 41 risks (apps/api/src/seed/demo-risks.ts). */
+const SEEDED_RISKS = 41;
 /** The overview's score chart shows the highest scores only. */
 const CHARTED_RISKS = Math.min(12, SEEDED_RISKS);
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Risk } from '../src/entities/risk.entity.js';
 import { Organisation } from '../src/entities/organisation.entity.js';
-import { DEMO_RISKS, DEMO_SIGN_IN } from '../src/seed/demo.js';
+import { DEMO_HISTORY_WEEKS, DEMO_REFERENCE_DATE, DEMO_RISKS, DEMO_SIGN_IN } from '../src/seed/demo.js';
+import { addDays } from '../src/services/dates.js';
 import { useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 
@@ -218,27 +219,33 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
     expect(await demo.api.orm.em.fork().count(Risk, {})).toBe(before);
   });
 
-  it('seeds every demo risk with its assessment history: treated risks in three steps, the others once', async () => {
+  it('seeds every demo risk with its 18 months of assessments, as written in the demo history', async () => {
     const result = await demo.api.graphql<{ risks: { nodes: { title: string; score: number; residualScore: number | null; assessments: { score: number; residualScore: number | null; assessedAt: string }[] }[] } }>(
-      `{ risks { nodes { title score residualScore assessments { score residualScore assessedAt } } } }`,
+      `{ risks(first: 100) { nodes { title score residualScore assessments { score residualScore assessedAt } } } }`,
       {},
       demo.executive,
     );
     const seeded = (result.data?.risks.nodes ?? []).filter((risk) => DEMO_RISKS.some((demo) => demo.title === risk.title));
     expect(seeded).toHaveLength(DEMO_RISKS.length);
+    const oldest = addDays(DEMO_REFERENCE_DATE, -7 * DEMO_HISTORY_WEEKS);
     for (const risk of seeded) {
-      const treated = DEMO_RISKS.find((demo) => demo.title === risk.title)!.residual !== undefined;
+      const { history } = DEMO_RISKS.find((demo) => demo.title === risk.title)!;
       // Newest first: the newest assessment is the risk's current rating.
       expect(risk.assessments[0]).toMatchObject({ score: risk.score, residualScore: risk.residualScore });
-      expect(risk.assessments).toHaveLength(treated ? 3 : 1);
-      if (treated) {
-        // First without a residual rating, then the residual score falls to its current value.
-        expect(risk.assessments[2]!.residualScore).toBeNull();
-        expect(risk.assessments[1]!.residualScore!).toBeGreaterThanOrEqual(risk.residualScore!);
-      }
-      const dates = risk.assessments.map((assessment) => assessment.assessedAt);
-      expect([...dates].sort().reverse()).toEqual(dates);
+      expect(risk.assessments.map((assessment) => [assessment.assessedAt.slice(0, 10), assessment.score, assessment.residualScore])).toEqual(
+        [...history].reverse().map(([weeksAgo, likelihood, impact, residualLikelihood, residualImpact]) => [
+          addDays(DEMO_REFERENCE_DATE, -7 * weeksAgo),
+          likelihood * impact,
+          residualLikelihood === undefined ? null : residualLikelihood * residualImpact!,
+        ]),
+      );
+      for (const assessment of risk.assessments) expect(assessment.assessedAt.slice(0, 10) >= oldest && assessment.assessedAt.slice(0, 10) < DEMO_REFERENCE_DATE).toBe(true);
+      // A risk is first rated without treatment, and its residual score never rises afterwards.
+      expect(risk.assessments.at(-1)!.residualScore).toBeNull();
+      const residuals = risk.assessments.map((assessment) => assessment.residualScore).filter((score): score is number => score !== null);
+      expect([...residuals].sort((x, y) => x - y)).toEqual(residuals);
     }
+    expect(seeded.reduce((sum, risk) => sum + risk.assessments.length, 0)).toBeGreaterThan(2.5 * DEMO_RISKS.length);
   });
 
   it('ends a session on sign-out', async () => {

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { DEMO_REFERENCE_DATE, DEMO_RISKS, DEMO_AI_SYSTEMS } from '../src/seed/demo.js';
+import { addDays } from '../src/services/dates.js';
 import { useDemoApi } from './support/api.js';
 import { databaseUrl, testDatabases } from './support/databases.js';
 
@@ -9,6 +11,7 @@ const run = promisify(execFile);
 
 interface Entry {
   sequence: number;
+  at: string;
   actor: string;
   entityType: string;
   entityId: string;
@@ -17,7 +20,7 @@ interface Entry {
   after: string | null;
 }
 
-const ENTRY = 'sequence actor entityType entityId operation before after';
+const ENTRY = 'sequence at actor entityType entityId operation before after';
 
 describe.each(databases.available)('audit log on $name', (database) => {
   const demo = useDemoApi(database);
@@ -39,9 +42,11 @@ describe.each(databases.available)('audit log on $name', (database) => {
     expect(latest).toMatchObject({ actor: 'demo@assay.local', entityType: 'Risk', entityId: risk.id, operation: 'update' });
     expect(JSON.parse(latest!.before!)).toMatchObject({ owner: 'Procurement Lead', version: risk.version });
     expect(JSON.parse(latest!.after!)).toMatchObject({ owner: 'Vendor Manager', version: risk.version + 1 });
-    // The seed created it, as Assay itself.
-    expect(older.at(-1)).toMatchObject({ actor: 'Assay demo seed', operation: 'create' });
-    expect(JSON.parse(older.at(-1)!.after!)).toMatchObject({ title: 'Supplier model update without notice', owner: 'Procurement Lead', likelihood: 3, impact: 3 });
+    // The seed created it 69 weeks before the demo's reference date and re-rated it twice, as Assay itself.
+    expect(older.map((entry) => entry.operation)).toEqual(['update', 'update', 'create']);
+    expect(older.every((entry) => entry.actor === 'Assay demo seed')).toBe(true);
+    expect(older.at(-1)!.at.slice(0, 10)).toBe(addDays(DEMO_REFERENCE_DATE, -7 * 69));
+    expect(JSON.parse(older.at(-1)!.after!)).toMatchObject({ title: 'Supplier model update without notice', owner: 'Procurement Lead', likelihood: 2, impact: 3 });
     // No password hash or token hash ever reaches the log.
     const everything = await demo.api.graphql<{ auditLog: { nodes: Entry[] } }>(`{ auditLog(first: 500) { nodes { after before } } }`, {}, demo.admin);
     expect(JSON.stringify(everything.data)).not.toMatch(/scrypt|passwordHash|tokenHash/);
@@ -70,6 +75,29 @@ describe.each(databases.available)('audit log on $name', (database) => {
     await demo.api.graphql(`mutation($id: ID!, $input: UpdateRiskInput!) { updateRisk(id: $id, input: $input) { id } }`, { id: risk.id, input: { expectedVersion: risk.version, owner: 'Procurement Lead' } }, token);
     const log = await demo.api.graphql<{ auditLog: { nodes: Entry[] } }>(`query($id: String!) { auditLog(filter: { entityId: $id }, first: 1) { nodes { actor } } }`, { id: risk.id }, demo.admin);
     expect(log.data?.auditLog.nodes).toEqual([{ actor: 'demo@assay.local (API token "nightly sync")' }]);
+  });
+
+  it("replays the demo's 18 months of history: the register at a past moment is the one its assessments describe", async () => {
+    // Two moments: before the customer assistant entered the inventory, and the day of the management review.
+    for (const weeksAgo of [DEMO_AI_SYSTEMS.find((system) => system.name === 'Customer assistant')!.inventoryWeeksAgo + 1, 22]) {
+      const day = addDays(DEMO_REFERENCE_DATE, -7 * weeksAgo);
+      const expected = DEMO_RISKS.flatMap((risk) => {
+        const rating = risk.history.filter(([ago]) => ago >= weeksAgo).at(-1);
+        return rating === undefined ? [] : [[risk.title, rating[1] * rating[2], rating[3] === undefined ? null : rating[3] * rating[4]!] as const];
+      });
+      const then = await demo.api.graphql<{ risks: { totalCount: number; nodes: { title: string; score: number; residualScore: number | null; aiSystem: { name: string } | null }[] } }>(
+        `query($asOf: DateTimeISO) { risks(asOf: $asOf, first: 100) { totalCount nodes { title score residualScore aiSystem { name } } } }`,
+        { asOf: `${day}T23:59:59Z` },
+        demo.executive,
+      );
+      expect(then.errors).toBeUndefined();
+      expect(then.data!.risks.totalCount).toBe(expected.length);
+      expect(then.data!.risks.nodes.map((risk) => [risk.title, risk.score, risk.residualScore]).sort()).toEqual([...expected].map((row) => [...row]).sort());
+      if (weeksAgo > 22) expect(then.data!.risks.nodes.some((risk) => risk.aiSystem?.name === 'Customer assistant')).toBe(false);
+    }
+    // Before the AIMS started, the log holds nothing of the register.
+    const empty = await demo.api.graphql<{ risks: { totalCount: number } }>(`query($asOf: DateTimeISO) { risks(asOf: $asOf) { totalCount } }`, { asOf: `${addDays(DEMO_REFERENCE_DATE, -7 * 79)}T00:00:00Z` }, demo.executive);
+    expect(empty.data!.risks.totalCount).toBe(0);
   });
 
   it('shows the register as it stood at a past moment', async () => {

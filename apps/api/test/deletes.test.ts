@@ -23,7 +23,7 @@ import { Risk } from '../src/entities/risk.entity.js';
 import { RiskAssessment } from '../src/entities/risk-assessment.entity.js';
 import { Supplier } from '../src/entities/supplier.entity.js';
 import { TrainingRecord } from '../src/entities/training-record.entity.js';
-import { DEMO_SIGN_IN, SECOND_TENANT_ADMIN } from '../src/seed/demo.js';
+import { DEMO_RISKS, DEMO_SIGN_IN, SECOND_TENANT_ADMIN } from '../src/seed/demo.js';
 import { useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 
@@ -526,9 +526,10 @@ describe.each(databases.available)('deletes and singular queries on $name', (dat
     expect(windows).toBeGreaterThan(1);
     const refused = await demo.api.graphql(`mutation($id: ID!) { deleteAiSystem(id: $id) }`, { id: credit }, demo.admin);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    // The seed gives it two risks, one impact assessment, one threshold with its weekly windows, and an incident.
+    // The seed gives it seven risks, one impact assessment, one threshold with its weekly windows, and an incident.
+    expect(DEMO_RISKS.filter((risk) => risk.system === 'Credit decisioning model')).toHaveLength(7);
     expect(refused.errors?.[0]?.message).toBe(
-      `id names an AI system that 2 risks, 1 impact assessment, 1 fairness threshold, ${windows} fairness windows and 1 incident still refer to; delete them or move them to another AI system first`,
+      `id names an AI system that 7 risks, 1 impact assessment, 1 fairness threshold, ${windows} fairness windows and 1 incident still refer to; delete them or move them to another AI system first`,
     );
     expect(await stored(AiSystem, [credit])).toBe(1);
     expect(await demo.api.orm.em.fork().count(FairnessWindow, { aiSystem: credit })).toBe(windows);

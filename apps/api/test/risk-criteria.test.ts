@@ -125,15 +125,15 @@ describe.each(databases.available)('risk criteria on $name', (database) => {
   });
 
   it('refuses a scale that drops a rating in use, naming the scale and how many risks hold it', async () => {
-    // Northwind's risks go up to likelihood 4 (two of them, inherent) and impact 5 (three: 4 × 5, 3 × 5 and 2 × 5).
+    // Northwind's risks go up to likelihood 4 (eleven of them, inherent) and impact 5 (five: 4 × 5, three at 3 × 5 and 2 × 5).
     const likelihood = await update({ expectedVersion: 0, likelihood: levels(['Low', 'Medium', 'High']), bands: [{ level: 'Low', min: 1, max: 4 }, { level: 'High', min: 5, max: 15 }] }, demo.admin);
     expect(likelihood.errors?.[0]).toMatchObject({
-      message: 'likelihood must keep at least 4 levels: 2 risks are rated above 3 (up to 4, inherent or residual); re-rate them first',
+      message: 'likelihood must keep at least 4 levels: 11 risks are rated above 3 (up to 4, inherent or residual); re-rate them first',
       extensions: { code: 'BAD_USER_INPUT', field: 'likelihood' },
     });
     const impact = await update({ expectedVersion: 0, impact: levels(['Minor', 'Moderate', 'Major', 'Severe']), bands: [{ level: 'Low', min: 1, max: 5 }, { level: 'High', min: 6, max: 20 }] }, demo.admin);
     expect(impact.errors?.[0]).toMatchObject({
-      message: 'impact must keep at least 5 levels: 3 risks are rated above 4 (up to 5, inherent or residual); re-rate them first',
+      message: 'impact must keep at least 5 levels: 5 risks are rated above 4 (up to 5, inherent or residual); re-rate them first',
       extensions: { code: 'BAD_USER_INPUT', field: 'impact' },
     });
     // One risk alone says so.
@@ -156,8 +156,8 @@ describe.each(databases.available)('risk criteria on $name', (database) => {
     expect(raised.errors).toBeUndefined();
     expect(raised.data?.updateRiskCriteria).toMatchObject({ appetite: 9, version: 1, bands: DEFAULT_BANDS, maxScore: 25 });
     const within = [...(await northwindRisks()).values()].filter((risk) => risk.withinAppetite).map((risk) => risk.score);
-    // Demo scores 3 × 3 (twice), 2 × 4 (twice), 3 × 2, 2 × 2 and 1 × 2 are at most 9.
-    expect(within.sort((a, b) => a - b)).toEqual([2, 4, 6, 8, 8, 9, 9]);
+    // Demo scores at most 9: 3 × 3 (six times), 2 × 4 (four times), 3 × 2, 2 × 2 and 1 × 2.
+    expect(within.sort((a, b) => a - b)).toEqual([2, 4, 6, 8, 8, 8, 8, 9, 9, 9, 9, 9, 9]);
     // Back to 4, by the administrator this time.
     expect((await update({ expectedVersion: 1, appetite: 4 }, demo.admin)).data?.updateRiskCriteria).toMatchObject({ appetite: 4, version: 2 });
   });
@@ -278,7 +278,7 @@ describe.each(databases.available)('risk criteria on $name', (database) => {
   });
 
   it('re-scores the register on a 4×4 matrix once no risk needs the fifth impact, also in the heatmap of the past and the exposure over time', async () => {
-    // Re-rate the three risks at impact 5 down to 4 (their residual impact with them).
+    // Re-rate the five risks at impact 5 down to 4 (their residual impact with them).
     const before = await northwindRisks();
     const asOf = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -310,21 +310,49 @@ describe.each(databases.available)('risk criteria on $name', (database) => {
     expect(changed.data?.updateRiskCriteria).toMatchObject({ maxScore: 16, appetite: 6, version: 4 });
     expect(changed.data?.updateRiskCriteria.grid).toEqual([1, 2, 3, 4].map((likelihood) => [1, 2, 3, 4].map((impact) => likelihood * impact)));
 
-    // Worked by hand from the demo ratings (impact 5 now 4): [score, level, within 6, residual score, residual level].
+    // The demo ratings with impact 5 now 4, on the bands above: [score, level, within 6, residual score, residual level].
     const expected: Record<string, [number, string, boolean, number | null, string | null]> = {
       'Credit model under-approves applicants over 60': [16, 'Critical', false, 8, 'High'], // 4 × 4; residual 2 × 4
-      'CV screener shortlists fewer women': [12, 'Critical', false, 8, 'High'], // 3 × 4; 2 × 4
-      'Training data for fraud model lacks provenance records': [12, 'Critical', false, 4, 'Medium'], // 3 × 4; 1 × 4
-      'Chat assistant gives unqualified financial advice': [12, 'Critical', false, null, null], // 3 × 4
-      'Model drift in income verification after policy change': [12, 'Critical', false, 6, 'Medium'], // 4 × 3; 2 × 3
-      'No human review of automated account closures': [8, 'High', false, 4, 'Medium'], // 2 × 4; 1 × 4
-      'Supplier model update without notice': [9, 'High', false, 6, 'Medium'], // 3 × 3; 2 × 3
-      'Explanations for declined loans are incomplete': [9, 'High', false, null, null], // 3 × 3
-      'Event logs kept for less than six months': [8, 'High', false, 4, 'Medium'], // 2 × 4; 1 × 4
+      'Explanations for declined loans are incomplete': [12, 'Critical', false, 3, 'Low'], // 3 × 4; residual 1 × 3
+      'Declared income can be inflated to pass the credit model': [16, 'Critical', false, 8, 'High'], // 4 × 4; residual 2 × 4
+      'Credit model not revalidated after the interest-rate rise': [16, 'Critical', false, 6, 'Medium'], // 4 × 4; residual 2 × 3
+      'Applicants cannot reach a person to contest a decline': [12, 'Critical', false, 4, 'Medium'], // 3 × 4; residual 1 × 4
+      'Credit model documentation not ready for Annex IV': [16, 'Critical', false, 8, 'High'], // 4 × 4; residual 2 × 4
+      'Postcode features act as a proxy for nationality': [12, 'Critical', false, 8, 'High'], // 3 × 4; residual 2 × 4
+      'Training data for fraud model lacks provenance records': [12, 'Critical', false, 4, 'Medium'], // 3 × 4; residual 1 × 4
+      'No human review of automated account closures': [8, 'High', false, 4, 'Medium'], // 2 × 4; residual 1 × 4
+      'Fraud model misses new authorised push payment scams': [16, 'Critical', false, 8, 'High'], // 4 × 4; residual 2 × 4
+      "False fraud alerts freeze genuine customers' accounts": [9, 'High', false, 6, 'Medium'], // 3 × 3; residual 2 × 3
+      'Fraudsters probe the fraud model to learn its thresholds': [8, 'High', false, 4, 'Medium'], // 2 × 4; residual 1 × 4
+      'Chat assistant gives unqualified financial advice': [12, 'Critical', false, 8, 'High'], // 3 × 4; residual 2 × 4
       'Prompt injection through uploaded documents': [8, 'High', false, null, null], // 2 × 4
-      'Staff unaware of the AI incident reporting route': [6, 'Medium', true, 2, 'Low'], // 3 × 2; 1 × 2
+      'Customers not told they are talking to an AI system': [12, 'Critical', false, 4, 'Medium'], // 3 × 4; residual 1 × 4
+      'Chat assistant invents loan terms': [12, 'Critical', false, 8, 'High'], // 3 × 4; residual 2 × 4
+      'Chat transcripts kept by the model provider': [12, 'Critical', false, 4, 'Medium'], // 3 × 4; residual 1 × 4
+      'Customers in financial difficulty are not passed to staff': [12, 'Critical', false, 8, 'High'], // 3 × 4; residual 2 × 4
+      'Provider changes the general-purpose model without notice': [9, 'High', false, 6, 'Medium'], // 3 × 3; residual 2 × 3
+      'Model drift in income verification after policy change': [12, 'Critical', false, 6, 'Medium'], // 4 × 3; residual 2 × 3
+      'Supplier model update without notice': [9, 'High', false, 6, 'Medium'], // 3 × 3; residual 2 × 3
+      'Forged payslips pass the document checks': [12, 'Critical', false, 8, 'High'], // 3 × 4; residual 2 × 4
+      'Bank statements kept longer than needed': [9, 'High', false, 3, 'Low'], // 3 × 3; residual 1 × 3
+      'CV screener shortlists fewer women': [12, 'Critical', false, 8, 'High'], // 3 × 4; residual 2 × 4
+      'Recruiters reject applications unread below a rank': [16, 'Critical', false, 8, 'High'], // 4 × 4; residual 2 × 4
+      'Career gaps lower the rank of carers': [12, 'Critical', false, 8, 'High'], // 3 × 4; residual 2 × 4
+      'Applicants not told that AI ranks their application': [12, 'Critical', false, 3, 'Low'], // 4 × 3; residual 1 × 3
+      "No access to the supplier's technical documentation": [12, 'Critical', false, 6, 'Medium'], // 3 × 4; residual 2 × 3
+      'Works council not consulted before the screener was used': [9, 'High', false, 3, 'Low'], // 3 × 3; residual 1 × 3
+      'Credit offers target customers in financial difficulty': [12, 'Critical', false, 4, 'Medium'], // 3 × 4; residual 1 × 4
+      'Customers who objected to direct marketing are still profiled': [8, 'High', false, 4, 'Medium'], // 2 × 4; residual 1 × 4
+      'Propensity scores reused for credit limit increases': [12, 'Critical', false, 4, 'Medium'], // 3 × 4; residual 1 × 4
+      'Event logs kept for less than six months': [16, 'Critical', false, 8, 'High'], // 4 × 4; residual 2 × 4
+      'Staff unaware of the AI incident reporting route': [6, 'Medium', true, 2, 'Low'], // 3 × 2; residual 1 × 2
       'Energy use of retraining not monitored': [4, 'Medium', true, null, null], // 2 × 2
       'Outdated model cards for retired systems': [2, 'Low', true, null, null], // 1 × 2
+      'Too few staff can validate models': [9, 'High', false, 6, 'Medium'], // 3 × 3; residual 2 × 3
+      'No single inventory of the AI systems in use': [12, 'Critical', false, 3, 'Low'], // 4 × 3; residual 1 × 3
+      'Staff paste customer data into public chat tools': [16, 'Critical', false, 8, 'High'], // 4 × 4; residual 2 × 4
+      'EU AI Act obligations missed as application dates approach': [8, 'High', false, 4, 'Medium'], // 2 × 4; residual 1 × 4
+      'Models deployed without sign-off from model risk': [12, 'Critical', false, 4, 'Medium'], // 3 × 4; residual 1 × 4
     };
     expect(Object.keys(expected).sort()).toEqual(DEMO_RISKS.map((risk) => risk.title).sort());
     const after = await northwindRisks();
@@ -337,17 +365,17 @@ describe.each(databases.available)('risk criteria on $name', (database) => {
       demo.admin,
     );
     expect(heatmap.errors).toBeUndefined();
-    expect(heatmap.data!.then.total).toBe(13);
+    expect(heatmap.data!.then.total).toBe(DEMO_RISKS.length);
     expect(heatmap.data!.then.cells).toHaveLength(16);
     expect(heatmap.data!.then.cells.filter((cell) => cell.count > 0).map(({ likelihood, impact, count }) => [likelihood, impact, count])).toEqual([
       [1, 2, 1],
       [2, 2, 1],
-      [2, 4, 3], // 2 × 4 twice and 2 × 5
+      [2, 4, 5], // 2 × 4 four times and 2 × 5
       [3, 2, 1],
-      [3, 3, 2],
-      [3, 4, 3], // 3 × 4 twice and 3 × 5
-      [4, 3, 1],
-      [4, 4, 1], // 4 × 5
+      [3, 3, 6],
+      [3, 4, 16], // 3 × 4 thirteen times and 3 × 5 three times
+      [4, 3, 3],
+      [4, 4, 8], // 4 × 4 seven times and 4 × 5
     ]);
     // The re-rating moved exactly those ratings, so the register now fills the same cells.
     expect(heatmap.data!.now.cells.map((cell) => cell.count)).toEqual(heatmap.data!.then.cells.map((cell) => cell.count));
@@ -362,9 +390,10 @@ describe.each(databases.available)('risk criteria on $name', (database) => {
     for (const point of trend.data!.riskTrend) expect(point.inherent.byLevel.map((entry) => entry.level)).toEqual(['Low', 'Medium', 'High', 'Critical']);
     const counts = (byLevel: { count: number }[]) => byLevel.map((entry) => entry.count);
     const now = trend.data!.riskTrend.at(-1)!;
-    expect({ inherent: counts(now.inherent.byLevel), above: now.inherent.aboveAppetite }).toEqual({ inherent: [1, 2, 5, 5], above: 10 });
-    // Residual where given, else inherent: 2, 2 | 4, 4, 4, 4, 6, 6 | 8, 8, 8, 9 | 12.
-    expect({ residual: counts(now.residual.byLevel), above: now.residual.aboveAppetite }).toEqual({ residual: [2, 6, 4, 1], above: 5 });
+    // The table above: 1 Low, 2 Medium, 11 High (8 and 9) and 27 Critical (12 and 16); all but the 3 lowest above 6.
+    expect({ inherent: counts(now.inherent.byLevel), above: now.inherent.aboveAppetite }).toEqual({ inherent: [1, 2, 11, 27], above: 38 });
+    // Residual where given, else inherent: 2 (twice) and 3 (five times) | 4 (twelve times) and 6 (seven) | 8 (fifteen) | none.
+    expect({ residual: counts(now.residual.byLevel), above: now.residual.aboveAppetite }).toEqual({ residual: [7, 19, 15, 0], above: 15 });
 
     // The management review pack counts the same way.
     const pack = await demo.api.graphql<{ managementReviewPack: { risks: { inherentNow: { byLevel: { level: string; count: number }[] } } } }>(`{ managementReviewPack { risks { inherentNow { byLevel { level count } } } } }`, {}, demo.executive);
@@ -372,8 +401,8 @@ describe.each(databases.available)('risk criteria on $name', (database) => {
     expect(pack.data!.managementReviewPack.risks.inherentNow.byLevel).toEqual([
       { level: 'Low', count: 1 },
       { level: 'Medium', count: 2 },
-      { level: 'High', count: 5 },
-      { level: 'Critical', count: 5 },
+      { level: 'High', count: 11 },
+      { level: 'Critical', count: 27 },
     ]);
     expect(demo.api.loggedErrors).toEqual([]);
   });

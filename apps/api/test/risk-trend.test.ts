@@ -1,5 +1,7 @@
 import { riskExposure } from '@assay/risk-engine';
 import { describe, expect, it } from 'vitest';
+import { DEMO_AI_SYSTEMS, DEMO_HISTORY_WEEKS, DEMO_REFERENCE_DATE } from '../src/seed/demo.js';
+import { addDays } from '../src/services/dates.js';
 import { periodEnds } from '../src/services/risk-history.js';
 import { useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
@@ -51,6 +53,33 @@ describe.each(databases.available)('riskTrend on $name', (database) => {
     // Treatment came in steps, so residual exposure took several values over the year.
     expect(new Set(points.map((point) => point.residual.totalScore)).size).toBeGreaterThan(3);
     expect(points.at(-1)!.date).toBe(new Date().toISOString().slice(0, 10));
+  });
+
+  it("tells the demo's story: exposure jumps as the CV screener and the assistant go live, then falls below its level at the management review", async () => {
+    const weekOf = (name: string) => DEMO_AI_SYSTEMS.find((system) => system.name === name)!.inventoryWeeksAgo;
+    const day = (weeksAgo: number) => addDays(DEMO_REFERENCE_DATE, -7 * weeksAgo);
+    const result = await demo.api.graphql<{ riskTrend: Point[] }>(
+      `query($from: String!) { riskTrend(from: $from, interval: WEEK) { date inherent { risks totalScore } residual { totalScore } } }`,
+      { from: day(DEMO_HISTORY_WEEKS + 1) },
+      demo.executive,
+    );
+    expect(result.errors).toBeUndefined();
+    const points = result.data!.riskTrend;
+    const at = (date: string) => [...points].reverse().find((point) => point.date <= date)!;
+    // Each go-live adds its risks: a clear step up in inherent exposure within eight weeks.
+    for (const system of ['CV screening model', 'Customer assistant']) {
+      const before = at(day(weekOf(system) + 1));
+      const after = at(day(weekOf(system) - 8));
+      expect(after.inherent.risks - before.inherent.risks).toBeGreaterThanOrEqual(4);
+      expect(after.inherent.totalScore - before.inherent.totalScore).toBeGreaterThanOrEqual(50);
+    }
+    // Residual exposure peaks before the management review of 24 June 2026 and is lower now than then, as is inherent exposure.
+    const review = at('2026-06-24');
+    const now = points.at(-1)!;
+    const peak = points.reduce((top, point) => (point.residual.totalScore > top.residual.totalScore ? point : top));
+    expect(peak.date < '2026-06-24').toBe(true);
+    expect(now.residual.totalScore).toBeLessThan(review.residual.totalScore * 0.8);
+    expect(now.inherent.totalScore).toBeLessThan(review.inherent.totalScore);
   });
 
   it('refuses a span that ends before it starts', async () => {

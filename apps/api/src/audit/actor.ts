@@ -4,6 +4,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface Actor {
   id: string | null;
   label: string;
+  /**
+   * The moment the audit log records for changes, when it is not now. Only the demo seed sets
+   * it, to write the demo organisation's 18 months of history as it would have been logged.
+   */
+  recordedAt?: Date;
 }
 
 const storage = new AsyncLocalStorage<Actor>();

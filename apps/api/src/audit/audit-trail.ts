@@ -80,7 +80,7 @@ export class AuditTrail implements EventSubscriber {
     const changeSets = args.uow.getChangeSets().filter((changeSet) => !UNLOGGED.has(changeSet.name) && OPERATIONS[changeSet.type] !== undefined);
     if (changeSets.length === 0) return;
     const actor = currentActor();
-    const at = new Date();
+    const at = actor.recordedAt ?? new Date();
     const heads = new Map<string, { sequence: number; hash: string }>();
     for (const changeSet of changeSets) {
       const organisation = organisationOf(changeSet.entity as object);

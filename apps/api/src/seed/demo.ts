@@ -1,7 +1,6 @@
-import { scoreRisk } from '@assay/risk-engine';
-import { annexAControls, type AffectedLevel, type AiRole, type DueDiligenceStatus, type EuAiActTier, type ImpactAssessmentStatus, type ImpactKind, type ImplementationStatus, type KpiDirection, type LifeCycleStage, type ObjectiveStatus, type RiskStatus, type RiskTreatmentOption, type SupplyKind } from '@assay/schema';
+import { annexAControls, type AffectedLevel, type AiRole, type DueDiligenceStatus, type EuAiActTier, type ImpactAssessmentStatus, type ImpactKind, type ImplementationStatus, type KpiDirection, type LifeCycleStage, type ObjectiveStatus, type SupplyKind } from '@assay/schema';
 import type { EntityManager } from '@mikro-orm/core';
-import { withActor } from '../audit/actor.js';
+import { type Actor, withActor } from '../audit/actor.js';
 import { hashPassword } from '../auth/password.js';
 import { Role } from '../auth/roles.js';
 import { AiObjective } from '../entities/ai-objective.entity.js';
@@ -23,7 +22,6 @@ import { Policy } from '../entities/policy.entity.js';
 import { PolicyVersion } from '../entities/policy-version.entity.js';
 import { ReviewAction } from '../entities/review-action.entity.js';
 import { Risk } from '../entities/risk.entity.js';
-import { RiskAssessment } from '../entities/risk-assessment.entity.js';
 import { RiskCriteria } from '../entities/risk-criteria.entity.js';
 import { SoaEntry } from '../entities/soa-entry.entity.js';
 import { Supplier } from '../entities/supplier.entity.js';
@@ -34,9 +32,10 @@ import { applyDetails, recordAssessment, rescore } from '../services/risk-regist
 import { criteriaFrom } from '../services/risk-criteria.js';
 import { CertificationBody } from '../entities/certification-body.entity.js';
 import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
-import { raiseBreachFindings } from '../services/fairness-thresholds.js';
+import { raiseBreachFindings, thresholdBreach } from '../services/fairness-thresholds.js';
 import { CertificationStage } from '../entities/certification-stage.entity.js';
 import { DEMO_FAIRNESS_WEEKS, seedDemoFairness } from './demo-fairness.js';
+import { DEMO_HISTORY_WEEKS, DEMO_REFERENCE_DATE, DEMO_RISKS, demoWeekDate } from './demo-risks.js';
 
 /** The sign-in printed at start-up. A demo account: change it before real use. */
 export const DEMO_SIGN_IN = { email: 'demo@assay.local', password: 'assay-demo' } as const;
@@ -60,49 +59,35 @@ export interface DemoAiSystem {
   tierRationale: string;
   owner: string;
   supplier?: string;
+  /** Weeks before the demo's reference date that the system entered the inventory. */
+  inventoryWeeksAgo: number;
 }
 
-/** The demo organisation's AI inventory. */
+/**
+ * The demo organisation's AI inventory. Four systems were listed when the AIMS started, 78 weeks
+ * before the reference date; the CV screener was bought in about 62 weeks before it and went
+ * live two weeks later, the customer assistant about 40 weeks before it (live at 36).
+ */
 export const DEMO_AI_SYSTEMS: readonly DemoAiSystem[] = [
-  { name: 'Credit decisioning model', purpose: 'Scores consumer loan applications and recommends approve, refer or decline.', organisationRole: 'provider', lifeCycleStage: 'operation-monitoring', euAiActTier: 'high-risk', tierRationale: 'Annex III point 5(b): creditworthiness of natural persons.', owner: 'Head of Credit Risk' },
-  { name: 'Fraud detection model', purpose: 'Flags card and account transactions for fraud review.', organisationRole: 'provider', lifeCycleStage: 'operation-monitoring', euAiActTier: 'minimal', tierRationale: 'Annex III 5(b) excludes systems used to detect financial fraud.', owner: 'Fraud Operations Lead' },
-  { name: 'Customer assistant', purpose: 'Answers customer questions in the app and on the website.', organisationRole: 'customer', lifeCycleStage: 'deployment', euAiActTier: 'limited', tierRationale: 'Art. 50(1): people must be told they are talking to an AI system.', owner: 'Digital Channels Manager', supplier: 'General-purpose model provider' },
-  { name: 'Income document reader', purpose: 'Reads payslips and bank statements to verify declared income.', organisationRole: 'customer', lifeCycleStage: 'operation-monitoring', euAiActTier: 'minimal', tierRationale: 'A narrow procedural task under human review (Art. 6(3)).', owner: 'Model Risk Manager', supplier: 'Document OCR supplier' },
-  { name: 'CV screening model', purpose: 'Ranks job applications for the recruitment team and shortlists candidates for interview.', organisationRole: 'customer', lifeCycleStage: 'operation-monitoring', euAiActTier: 'high-risk', tierRationale: 'Annex III point 4(a): recruitment and selection of natural persons.', owner: 'Head of Talent Acquisition', supplier: 'HR software supplier' },
+  { name: 'Credit decisioning model', purpose: 'Scores consumer loan applications and recommends approve, refer or decline.', organisationRole: 'provider', lifeCycleStage: 'operation-monitoring', euAiActTier: 'high-risk', tierRationale: 'Annex III point 5(b): creditworthiness of natural persons.', owner: 'Head of Credit Risk', inventoryWeeksAgo: 78 },
+  { name: 'Fraud detection model', purpose: 'Flags card and account transactions for fraud review.', organisationRole: 'provider', lifeCycleStage: 'operation-monitoring', euAiActTier: 'minimal', tierRationale: 'Annex III 5(b) excludes systems used to detect financial fraud.', owner: 'Fraud Operations Lead', inventoryWeeksAgo: 78 },
+  { name: 'Customer assistant', purpose: 'Answers customer questions in the app and on the website.', organisationRole: 'customer', lifeCycleStage: 'deployment', euAiActTier: 'limited', tierRationale: 'Art. 50(1): people must be told they are talking to an AI system.', owner: 'Digital Channels Manager', supplier: 'General-purpose model provider', inventoryWeeksAgo: 40 },
+  { name: 'Income document reader', purpose: 'Reads payslips and bank statements to verify declared income.', organisationRole: 'customer', lifeCycleStage: 'operation-monitoring', euAiActTier: 'minimal', tierRationale: 'A narrow procedural task under human review (Art. 6(3)).', owner: 'Model Risk Manager', supplier: 'Document OCR supplier', inventoryWeeksAgo: 78 },
+  { name: 'CV screening model', purpose: 'Ranks job applications for the recruitment team and shortlists candidates for interview.', organisationRole: 'customer', lifeCycleStage: 'operation-monitoring', euAiActTier: 'high-risk', tierRationale: 'Annex III point 4(a): recruitment and selection of natural persons.', owner: 'Head of Talent Acquisition', supplier: 'HR software supplier', inventoryWeeksAgo: 62 },
+  {
+    name: 'Marketing propensity model',
+    purpose: 'Predicts which existing customers are likely to take up a savings, card or loan offer, to choose whom to contact in a campaign.',
+    organisationRole: 'provider',
+    lifeCycleStage: 'operation-monitoring',
+    euAiActTier: 'minimal',
+    tierRationale:
+      'Not in Annex III: it chooses whom to contact with an offer and takes no credit decision (any application it leads to is scored by the credit decisioning model), and it does not interact with people (Art. 50 does not apply). Customers in arrears or on hardship plans are excluded, to stay clear of exploiting an economic vulnerability (Art. 5(1)(b)); profiling for direct marketing falls under GDPR Art. 21.',
+    owner: 'Head of Marketing',
+    inventoryWeeksAgo: 78,
+  },
 ];
 
-export interface DemoRisk {
-  /** Name of the AI system in DEMO_AI_SYSTEMS the risk belongs to, if any. */
-  system?: string;
-  source?: string;
-  objective?: string;
-  controlIds?: string[];
-  title: string;
-  description: string;
-  likelihood: number;
-  impact: number;
-  status: RiskStatus;
-  treatment?: RiskTreatmentOption;
-  owner?: string;
-  residual?: { likelihood: number; impact: number };
-}
-
-/** The demo organisation's risk register. */
-export const DEMO_RISKS: readonly DemoRisk[] = [
-  { system: 'Credit decisioning model', title: 'Credit model under-approves applicants over 60', source: 'machine-learning', objective: 'fairness', controlIds: ['A.5.4', 'A.7.4', 'A.6.2.6'], likelihood: 4, impact: 5, status: 'treating', treatment: 'mitigate', owner: 'Head of Credit Risk', residual: { likelihood: 2, impact: 5 }, description: 'Approval rates for applicants over 60 are sliding towards four fifths of the best-served group.' },
-  { system: 'CV screening model', title: 'CV screener shortlists fewer women', source: 'machine-learning', objective: 'fairness', controlIds: ['A.5.4', 'A.6.2.6', 'A.10.3'], likelihood: 3, impact: 4, status: 'monitoring', treatment: 'mitigate', owner: 'Head of Talent Acquisition', residual: { likelihood: 2, impact: 4 }, description: "The supplier's model may select women at a lower rate than men; weekly fairness monitoring watches disparate impact against the four-fifths rule." },
-  { system: 'Fraud detection model', title: 'Training data for fraud model lacks provenance records', source: 'machine-learning', objective: 'training-and-test-data', controlIds: ['A.7.5', 'A.7.3'], likelihood: 3, impact: 4, status: 'treating', treatment: 'mitigate', owner: 'Data Governance Lead', residual: { likelihood: 1, impact: 4 }, description: 'Two vendor feeds arrive without lineage, so A.7.5 evidence cannot be produced.' },
-  { system: 'Customer assistant', title: 'Chat assistant gives unqualified financial advice', source: 'lack-of-transparency-and-explainability', objective: 'safety', controlIds: ['A.8.2', 'A.9.4'], likelihood: 3, impact: 5, status: 'assessed', treatment: 'mitigate', owner: 'Digital Channels Manager', description: 'Customers may act on generated answers that read as personal advice.' },
-  { system: 'Income document reader', title: 'Model drift in income verification after policy change', likelihood: 4, impact: 3, status: 'monitoring', treatment: 'mitigate', owner: 'Model Risk Manager', residual: { likelihood: 2, impact: 3 }, description: 'New documentation rules changed the input distribution.' },
-  { system: 'Fraud detection model', title: 'No human review of automated account closures', source: 'level-of-automation', objective: 'accountability', controlIds: ['A.9.2'], likelihood: 2, impact: 5, status: 'treating', treatment: 'avoid', owner: 'Head of Operations', residual: { likelihood: 1, impact: 5 }, description: 'Closures triggered by the anomaly model run without a second look.' },
-  { system: 'Income document reader', title: 'Supplier model update without notice', likelihood: 3, impact: 3, status: 'treating', treatment: 'transfer', owner: 'Procurement Lead', residual: { likelihood: 2, impact: 3 }, description: 'The document OCR supplier ships new weights without a change log.' },
-  { system: 'Credit decisioning model', title: 'Explanations for declined loans are incomplete', likelihood: 3, impact: 3, status: 'assessed', description: 'Adverse action notices list generic reasons only.' },
-  { title: 'Event logs kept for less than six months', source: 'system-life-cycle-issues', objective: 'accountability', controlIds: ['A.6.2.8'], likelihood: 2, impact: 4, status: 'treating', treatment: 'mitigate', owner: 'Platform Engineering Lead', residual: { likelihood: 1, impact: 4 }, description: 'Inference logs rotate after 90 days on two services.' },
-  { system: 'Customer assistant', title: 'Prompt injection through uploaded documents', likelihood: 2, impact: 4, status: 'identified', description: 'Uploaded statements can carry instructions the assistant follows.' },
-  { title: 'Staff unaware of the AI incident reporting route', likelihood: 3, impact: 2, status: 'treating', treatment: 'mitigate', owner: 'AI Governance Officer', residual: { likelihood: 1, impact: 2 }, description: 'The reporting channel of A.3.3 is not in onboarding material.' },
-  { title: 'Energy use of retraining not monitored', likelihood: 2, impact: 2, status: 'monitoring', treatment: 'accept', owner: 'Sustainability Officer', description: 'No figure exists for the retraining pipeline.' },
-  { title: 'Outdated model cards for retired systems', likelihood: 1, impact: 2, status: 'closed', treatment: 'accept', description: 'Two retired models still have public model cards.' },
-];
+export { DEMO_REFERENCE_DATE, DEMO_HISTORY_WEEKS, DEMO_RISKS, type DemoRating, type DemoRisk } from './demo-risks.js';
 
 export interface DemoEvidence {
   title: string;
@@ -442,10 +427,13 @@ function isDone(status: ImplementationStatus): boolean {
 export async function seedDemoIfEmpty(em: EntityManager, log: (line: string) => void = () => undefined, today = todayIso()): Promise<boolean> {
   const existing = await em.count(Organisation, {});
   if (existing > 0) return false;
-  await withActor({ id: null, label: 'Assay demo seed' }, async () => {
-    await seedIn(em, log, today);
-    await seedSecondTenant(em, log);
-  });
+  const actor: Actor = { id: null, label: 'Assay demo seed' };
+  await withActor(actor, () =>
+    em.transactional(async (tx) => {
+      await seedIn(tx, log, today, actor);
+      await seedSecondTenant(tx, log);
+    }),
+  );
   return true;
 }
 
@@ -470,189 +458,211 @@ export const SECOND_TENANT_CRITERIA = {
 };
 
 /** A small second organisation, so that tenant isolation can be seen and tested. */
-async function seedSecondTenant(em: EntityManager, log: (line: string) => void): Promise<void> {
-  await em.transactional(async (tx) => {
-    const organisation = tx.create(Organisation, { name: 'Contoso Health (demo)', aimsScope: 'Clinical triage support in two hospitals.' });
-    const user = tx.create(User, { email: SECOND_TENANT_ADMIN.email, name: 'Casey Contoso', passwordHash: await hashPassword(SECOND_TENANT_ADMIN.password) });
-    tx.create(Membership, { user, organisation, role: Role.ADMIN });
-    const { matrix } = criteriaFrom(tx.create(RiskCriteria, { organisation, ...structuredClone(SECOND_TENANT_CRITERIA) }));
-    const triage = tx.create(AiSystem, {
-      organisation,
-      name: 'Emergency triage assistant',
-      purpose: 'Suggests a triage category for patients arriving at the emergency department.',
-      organisationRole: 'customer',
-      lifeCycleStage: 'operation-monitoring',
-      euAiActTier: 'high-risk',
-      tierRationale: 'Annex III point 5(d): triage of patients in emergency healthcare.',
-    });
-    for (const [title, likelihood, impact] of [
-      ['Triage assistant under-triages older patients', 3, 5],
-      ['Clinicians over-rely on the suggested category', 3, 4],
-    ] as const) {
-      const risk = tx.create(Risk, { organisation, aiSystem: triage, title, likelihood, impact, score: 0, level: '', withinAppetite: false });
-      rescore(risk, matrix);
-      recordAssessment(tx, risk, user);
-    }
-    annexAControls.forEach((control) => tx.create(SoaEntry, { organisation, controlId: control.id, applicable: true, implementationStatus: 'planned', justification: 'Needed to treat the clinical AI risks.' }));
+async function seedSecondTenant(tx: EntityManager, log: (line: string) => void): Promise<void> {
+  const organisation = tx.create(Organisation, { name: 'Contoso Health (demo)', aimsScope: 'Clinical triage support in two hospitals.' });
+  const user = tx.create(User, { email: SECOND_TENANT_ADMIN.email, name: 'Casey Contoso', passwordHash: await hashPassword(SECOND_TENANT_ADMIN.password) });
+  tx.create(Membership, { user, organisation, role: Role.ADMIN });
+  const { matrix } = criteriaFrom(tx.create(RiskCriteria, { organisation, ...structuredClone(SECOND_TENANT_CRITERIA) }));
+  const triage = tx.create(AiSystem, {
+    organisation,
+    name: 'Emergency triage assistant',
+    purpose: 'Suggests a triage category for patients arriving at the emergency department.',
+    organisationRole: 'customer',
+    lifeCycleStage: 'operation-monitoring',
+    euAiActTier: 'high-risk',
+    tierRationale: 'Annex III point 5(d): triage of patients in emergency healthcare.',
   });
+  for (const [title, likelihood, impact] of [
+    ['Triage assistant under-triages older patients', 3, 5],
+    ['Clinicians over-rely on the suggested category', 3, 4],
+  ] as const) {
+    const risk = tx.create(Risk, { organisation, aiSystem: triage, title, likelihood, impact, score: 0, level: '', withinAppetite: false });
+    rescore(risk, matrix);
+    recordAssessment(tx, risk, user);
+  }
+  annexAControls.forEach((control) => tx.create(SoaEntry, { organisation, controlId: control.id, applicable: true, implementationStatus: 'planned', justification: 'Needed to treat the clinical AI risks.' }));
   log('Seeded a second demo organisation, Contoso Health, to show tenant isolation.');
 }
 
-async function seedIn(em: EntityManager, log: (line: string) => void, today: string): Promise<void> {
-  await em.transactional(async (tx) => {
-    log('Seeding the demo organisation…');
-    const organisation = tx.create(Organisation, {
-      name: 'Northwind Lending (demo)',
-      aimsScope: 'Consumer lending: credit decisioning, fraud detection and the customer assistant, in all EU operations.',
-    });
-    const accounts = DEMO_ACCOUNTS.map((account) => ({ ...account, password: DEMO_SIGN_IN.password }));
-    const users: User[] = [];
-    for (const account of accounts) {
-      const user = tx.create(User, { email: account.email, name: account.name, passwordHash: await hashPassword(account.password) });
-      tx.create(Membership, { user, organisation, role: account.role });
-      users.push(user);
+/** The demo organisation, its members and AI systems, and the risks with their history. */
+interface DemoHistory {
+  organisation: Organisation;
+  users: User[];
+  systems: Map<string, AiSystem>;
+  risks: Map<string, Risk>;
+}
+
+/**
+ * Writes the first 18 months of the demo organisation week by week, oldest first: the
+ * organisation, its members and AI systems as they entered the inventory, and every assessment
+ * of every risk. Each week is flushed with the audit log's clock set to that week, so the log
+ * holds the register as it stood (`risks(asOf:)`, `riskHeatmap(asOf:)`) as well as the assessment
+ * history (`riskTrend`, the review pack).
+ */
+async function seedHistory(tx: EntityManager, log: (line: string) => void, reference: string, actor: Actor): Promise<DemoHistory> {
+  const moment = (weeksAgo: number, time: string) => new Date(`${demoWeekDate(reference, weeksAgo)}T${time}Z`);
+  const start = moment(DEMO_HISTORY_WEEKS, '08:00:00');
+  actor.recordedAt = start;
+  const organisation = tx.create(Organisation, {
+    name: 'Northwind Lending (demo)',
+    aimsScope: 'Consumer lending: credit decisioning, fraud detection, income verification, marketing, recruitment and the customer assistant, in all EU operations.',
+    createdAt: start,
+  });
+  // Every demo account has the same published password; the hashes still get salts of their own.
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_SIGN_IN.password)));
+  const users = DEMO_ACCOUNTS.map((account, index) => {
+    const user = tx.create(User, { email: account.email, name: account.name, passwordHash: hashes[index]!, createdAt: start });
+    tx.create(Membership, { user, organisation, role: account.role, createdAt: start });
+    return user;
+  });
+  const assessor = users.find((_, index) => DEMO_ACCOUNTS[index]!.role === Role.RISK_MANAGER) ?? null;
+  // Northwind has not set criteria of its own: its risks are scored on the default matrix.
+  const { matrix } = criteriaFrom(null);
+  const systems = new Map<string, AiSystem>();
+  const risks = new Map<string, Risk>();
+  const weeks = [...new Set([...DEMO_AI_SYSTEMS.map((system) => system.inventoryWeeksAgo), ...DEMO_RISKS.flatMap((demo) => demo.history.map(([weeksAgo]) => weeksAgo))])].sort((x, y) => y - x);
+  for (const week of weeks) {
+    for (const { inventoryWeeksAgo, ...fields } of DEMO_AI_SYSTEMS) {
+      if (inventoryWeeksAgo !== week) continue;
+      const createdAt = moment(week, '09:00:00');
+      systems.set(fields.name, tx.create(AiSystem, { organisation, ...fields, createdAt, updatedAt: createdAt }));
     }
-    const systems = new Map(
-      DEMO_AI_SYSTEMS.map((system) => [system.name, tx.create(AiSystem, { organisation, ...system })] as const),
-    );
-    log(`  ${systems.size} AI systems`);
-    // Controls were implemented about one a week, so the certification forecast has a pace to resample.
-    let completed = 0;
-    const weeksOfWork = annexAControls.filter((control, position) => isDone(demoSoaStatus(control.id, position).implementationStatus)).length;
-    annexAControls.forEach((control, position) => {
-      const decision = demoSoaStatus(control.id, position);
-      const implementedDate = isDone(decision.implementationStatus) ? addDays(mondayOnOrBefore(today), -7 * Math.ceil((weeksOfWork - completed++) * 1.2) + (position % 5)) : null;
-      tx.create(SoaEntry, { organisation, controlId: control.id, ...decision, owner: 'AI Governance Officer', implementedDate });
-    });
-    log(`  Statement of Applicability: ${annexAControls.length} controls`);
-    for (const evidence of DEMO_EVIDENCE) tx.create(Evidence, { organisation, ...evidence });
-    log(`  ${DEMO_EVIDENCE.length} pieces of evidence`);
-    const { findings, ...auditFields } = DEMO_AUDIT;
-    const audit = tx.create(Audit, { organisation, ...auditFields, status: 'completed' });
-    for (const { actions, ...findingFields } of findings) {
-      const finding = tx.create(Finding, { organisation, audit, ...findingFields, status: actions.length > 0 && actions.every((action) => action.effective) ? 'closed' : 'open' });
-      for (const action of actions) tx.create(CorrectiveAction, { organisation, finding, ...action });
-    }
-    log(`  1 internal audit with ${findings.length} findings`);
-    for (const issue of DEMO_CONTEXT.issues) tx.create(ContextIssue, { organisation, ...issue });
-    for (const party of DEMO_CONTEXT.parties) tx.create(InterestedParty, { organisation, ...party });
-    const policy = tx.create(Policy, { organisation, title: 'AI policy', owner: 'AI Governance Officer', nextReviewOn: '2027-03-12', latestVersionNumber: 2 });
-    tx.create(PolicyVersion, { policy, number: 1, text: 'Northwind Lending develops and uses AI only within its risk appetite, with human oversight of every credit decision.', approvedBy: 'Board of directors', approvedOn: '2025-03-10' });
-    tx.create(PolicyVersion, { policy, number: 2, text: 'Version 2 adds fairness monitoring, supplier duties and the incident reporting route.', approvedBy: 'Board of directors', approvedOn: '2026-03-12' });
-    const { actions: reviewActions, ...reviewFields } = DEMO_REVIEW;
-    const review = tx.create(ManagementReview, { organisation, ...reviewFields });
-    for (const action of reviewActions) tx.create(ReviewAction, { organisation, review, ...action });
-    tx.create(Incident, {
-      organisation,
-      aiSystem: systems.get('Credit decisioning model') ?? null,
-      title: 'Declines spiked after a broken income feature',
-      description: 'A pipeline fault set declared income to zero for six hours; 1,240 applications were declined.',
-      awareOn: '2026-08-18',
-      seriousCase: 'general',
-      reportedOn: '2026-08-27',
-      status: 'closed',
-    });
-    for (const { monthly, ...fields } of DEMO_OBJECTIVES) {
-      const objective = tx.create(AiObjective, { organisation, ...fields });
-      monthEndsBefore(today, monthly.length).forEach((measuredOn, index) => tx.create(KpiMeasurement, { objective, measuredOn, value: monthly[index]! }));
-    }
-    log(`  ${DEMO_OBJECTIVES.length} AI objectives with monthly KPI measurements`);
-    for (const { completedDaysAgo, validForDays, ...fields } of DEMO_TRAINING) {
-      const completedOn = addDays(today, -completedDaysAgo);
-      tx.create(TrainingRecord, { organisation, ...fields, completedOn, expiresOn: validForDays === null ? null : addDays(completedOn, validForDays) });
-    }
-    log(`  ${DEMO_TRAINING.length} training records`);
-    for (const { systems: names, assessedDaysAgo, nextReviewInDays, ...fields } of DEMO_SUPPLIERS) {
-      const supplier = tx.create(Supplier, { organisation, ...fields, lastAssessedOn: addDays(today, -assessedDaysAgo), nextReviewOn: addDays(today, nextReviewInDays) });
-      supplier.aiSystems.set(
-        names.map((name) => {
-          const aiSystem = systems.get(name);
-          if (aiSystem === undefined) throw new Error(`demo supplier ${fields.name} names an unknown AI system: ${name}`);
-          return aiSystem;
-        }),
-      );
-    }
-    log(`  ${DEMO_SUPPLIERS.length} suppliers`);
-    const gapAnalysisStart = addDays(mondayOnOrBefore(today), -7 * 40);
-    tx.create(CertificationStage, { organisation, stage: 'gap-analysis', actualStart: gapAnalysisStart, actualEnd: addDays(gapAnalysisStart, 25) });
-    tx.create(CertificationStage, { organisation, stage: 'implementation', actualStart: addDays(gapAnalysisStart, 28), plannedEnd: addDays(mondayOnOrBefore(today), 7 * 10) });
-    tx.create(CertificationStage, { organisation, stage: 'stage-1', plannedStart: addDays(mondayOnOrBefore(today), 7 * 18), plannedEnd: addDays(mondayOnOrBefore(today), 7 * 18 + 2) });
-    tx.create(CertificationBody, { organisation, name: 'Harbour Certification Services (demo)', accreditationBody: 'UKAS', accreditationNumber: '0000 (demo)', scopeCovers42001: true, verifiedOn: addDays(today, -30), chosen: true, notes: 'Chosen after comparing two bodies; its UKAS schedule lists ISO/IEC 42001.' });
-    tx.create(CertificationBody, { organisation, name: 'Quickcert Online (demo)', scopeCovers42001: false, notes: 'Offers a certificate in three weeks without accreditation; rejected.' });
-    log('  certification plan with 2 certification bodies');
-    const [owner] = users;
-    // Northwind has not set criteria of its own: its risks are scored on the default matrix.
-    const { matrix } = criteriaFrom(null);
-    const risks = new Map<string, Risk>();
-    DEMO_RISKS.forEach((demo, index) => {
-      log(`  risk ${index + 1}/${DEMO_RISKS.length}: ${demo.title}`);
-      const aiSystem = demo.system === undefined ? null : (systems.get(demo.system) ?? null);
-      const risk = tx.create(Risk, { organisation, aiSystem, title: demo.title, likelihood: demo.likelihood, impact: demo.impact, score: 0, level: '', withinAppetite: false });
+    const assessedAt = moment(week, '10:00:00');
+    actor.recordedAt = assessedAt;
+    for (const demo of DEMO_RISKS) {
+      const step = demo.history.findIndex(([weeksAgo]) => weeksAgo === week);
+      if (step < 0) continue;
+      const [, likelihood, impact, residualLikelihood = null, residualImpact = null] = demo.history[step]!;
+      const last = step === demo.history.length - 1;
+      let risk = risks.get(demo.title);
+      if (risk === undefined) {
+        const aiSystem = demo.system === undefined ? null : systems.get(demo.system);
+        if (aiSystem === undefined) throw new Error(`demo risk "${demo.title}" is assessed before its AI system ${demo.system} is in the inventory`);
+        risk = tx.create(Risk, { organisation, aiSystem, title: demo.title, likelihood, impact, score: 0, level: '', withinAppetite: false, createdAt: assessedAt, updatedAt: assessedAt });
+        applyDetails(risk, { description: demo.description, source: demo.source, objective: demo.objective, controlIds: demo.controlIds, owner: demo.owner });
+        risks.set(demo.title, risk);
+      }
+      Object.assign(risk, { likelihood, impact });
       applyDetails(risk, {
-        description: demo.description,
-        source: demo.source ?? null,
-        objective: demo.objective ?? null,
-        controlIds: demo.controlIds ?? [],
-        status: demo.status,
-        treatment: demo.treatment ?? null,
-        owner: demo.owner ?? null,
-        residualLikelihood: demo.residual?.likelihood ?? null,
-        residualImpact: demo.residual?.impact ?? null,
+        residualLikelihood,
+        residualImpact,
+        // Assessed first; treating once a residual rating is set; the status of today at the last step.
+        status: last ? demo.status : residualLikelihood === null ? 'assessed' : 'treating',
+        treatment: last || residualLikelihood !== null ? (demo.treatment ?? null) : null,
+        reviewDate: demo.status === 'closed' && last ? null : addDays(demoWeekDate(reference, week), 7 * 26),
       });
       rescore(risk, matrix);
-      // A year of history: identified at different times, treated in steps, so exposure over time moves.
-      const identifiedOn = addDays(mondayOnOrBefore(today), -7 * (48 - ((index * 5) % 20)));
-      if (demo.residual !== undefined) {
-        const first = tx.create(RiskAssessment, { risk, assessedBy: owner ?? null, likelihood: demo.likelihood, impact: demo.impact, score: risk.score, level: risk.level });
-        first.assessedAt = new Date(`${identifiedOn}T10:00:00Z`);
-        const halfway = { likelihood: Math.ceil((demo.likelihood + demo.residual.likelihood) / 2), impact: Math.ceil((demo.impact + demo.residual.impact) / 2) };
-        const middle = tx.create(RiskAssessment, {
-          risk,
-          assessedBy: owner ?? null,
-          likelihood: demo.likelihood,
-          impact: demo.impact,
-          score: risk.score,
-          level: risk.level,
-          residualLikelihood: halfway.likelihood,
-          residualImpact: halfway.impact,
-          residualScore: scoreRisk(halfway, matrix).score,
-          residualLevel: scoreRisk(halfway, matrix).level,
-        });
-        middle.assessedAt = new Date(`${addDays(identifiedOn, 7 * 12)}T10:00:00Z`);
-        recordAssessment(tx, risk, owner ?? null).assessedAt = new Date(`${addDays(identifiedOn, 7 * 24)}T10:00:00Z`);
-      } else {
-        recordAssessment(tx, risk, owner ?? null).assessedAt = new Date(`${identifiedOn}T10:00:00Z`);
-      }
-      risks.set(demo.title, risk);
-    });
-    for (const demo of DEMO_IMPACT_ASSESSMENTS) {
-      const { system, fria, risks: riskTitles, items, approvedBy, approvedOn, ...fields } = demo;
-      const assessment = tx.create(ImpactAssessment, {
-        organisation,
-        aiSystem: systems.get(system)!,
-        ...fields,
-        approvedBy: approvedBy ?? null,
-        approvedOn: approvedOn ?? null,
-        friaRequired: fria !== undefined,
-        friaDeployerProcesses: fria?.deployerProcesses ?? null,
-        friaPeriodAndFrequency: fria?.periodAndFrequency ?? null,
-        friaAffectedCategories: fria?.affectedCategories ?? null,
-        friaRisksOfHarm: fria?.risksOfHarm ?? null,
-        friaMeasuresAndComplaints: fria?.measuresAndComplaints ?? null,
-        friaNotifiedOn: fria?.notifiedOn ?? null,
-        riskIds: riskTitles.map((title) => risks.get(title)!.id),
-      });
-      for (const item of items) tx.create(ImpactItem, { organisation, assessment, ...item });
+      recordAssessment(tx, risk, assessor).assessedAt = assessedAt;
     }
-    log(`  ${DEMO_IMPACT_ASSESSMENTS.length} impact assessments`);
-    for (const threshold of DEMO_THRESHOLDS) {
-      const { system, risk, ...fields } = threshold;
-      tx.create(FairnessThreshold, { organisation, aiSystem: systems.get(system)!, risk: risks.get(risk) ?? null, ...fields });
-    }
-    let breaches = 0;
-    const windows = await seedDemoFairness(tx, organisation, systems, today, async (window, counts) => {
-      breaches += (await raiseBreachFindings(tx, window, counts, today)).length;
-    });
-    log(`  ${windows} weekly fairness windows (${DEMO_FAIRNESS_WEEKS} weeks per monitored model), ${DEMO_THRESHOLDS.length} thresholds, ${breaches} breach finding(s)`);
+    await tx.flush();
+  }
+  log(`  ${systems.size} AI systems`);
+  log(`  ${risks.size} risks, ${DEMO_RISKS.reduce((sum, demo) => sum + demo.history.length, 0)} assessments over ${weeks.length} weeks`);
+  return { organisation, users, systems, risks };
+}
+
+async function seedIn(tx: EntityManager, log: (line: string) => void, today: string, actor: Actor): Promise<void> {
+  log('Seeding the demo organisation…');
+  // The history ends on the reference date; a clock behind it moves the history back, never into the future.
+  const reference = today < DEMO_REFERENCE_DATE ? today : DEMO_REFERENCE_DATE;
+  const { organisation, systems, risks } = await seedHistory(tx, log, reference, actor);
+  // Everything else is recorded as of now.
+  delete actor.recordedAt;
+  // Controls were implemented about one a week, so the certification forecast has a pace to resample.
+  let completed = 0;
+  const weeksOfWork = annexAControls.filter((control, position) => isDone(demoSoaStatus(control.id, position).implementationStatus)).length;
+  annexAControls.forEach((control, position) => {
+    const decision = demoSoaStatus(control.id, position);
+    const implementedDate = isDone(decision.implementationStatus) ? addDays(mondayOnOrBefore(today), -7 * Math.ceil((weeksOfWork - completed++) * 1.2) + (position % 5)) : null;
+    tx.create(SoaEntry, { organisation, controlId: control.id, ...decision, owner: 'AI Governance Officer', implementedDate });
   });
+  log(`  Statement of Applicability: ${annexAControls.length} controls`);
+  for (const evidence of DEMO_EVIDENCE) tx.create(Evidence, { organisation, ...evidence });
+  log(`  ${DEMO_EVIDENCE.length} pieces of evidence`);
+  const { findings, ...auditFields } = DEMO_AUDIT;
+  const audit = tx.create(Audit, { organisation, ...auditFields, status: 'completed' });
+  for (const { actions, ...findingFields } of findings) {
+    const finding = tx.create(Finding, { organisation, audit, ...findingFields, status: actions.length > 0 && actions.every((action) => action.effective) ? 'closed' : 'open' });
+    for (const action of actions) tx.create(CorrectiveAction, { organisation, finding, ...action });
+  }
+  log(`  1 internal audit with ${findings.length} findings`);
+  for (const issue of DEMO_CONTEXT.issues) tx.create(ContextIssue, { organisation, ...issue });
+  for (const party of DEMO_CONTEXT.parties) tx.create(InterestedParty, { organisation, ...party });
+  const policy = tx.create(Policy, { organisation, title: 'AI policy', owner: 'AI Governance Officer', nextReviewOn: '2027-03-12', latestVersionNumber: 2 });
+  tx.create(PolicyVersion, { policy, number: 1, text: 'Northwind Lending develops and uses AI only within its risk appetite, with human oversight of every credit decision.', approvedBy: 'Board of directors', approvedOn: '2025-03-10' });
+  tx.create(PolicyVersion, { policy, number: 2, text: 'Version 2 adds fairness monitoring, supplier duties and the incident reporting route.', approvedBy: 'Board of directors', approvedOn: '2026-03-12' });
+  const { actions: reviewActions, ...reviewFields } = DEMO_REVIEW;
+  const review = tx.create(ManagementReview, { organisation, ...reviewFields });
+  for (const action of reviewActions) tx.create(ReviewAction, { organisation, review, ...action });
+  tx.create(Incident, {
+    organisation,
+    aiSystem: systems.get('Credit decisioning model') ?? null,
+    title: 'Declines spiked after a broken income feature',
+    description: 'A pipeline fault set declared income to zero for six hours; 1,240 applications were declined.',
+    awareOn: '2026-08-18',
+    seriousCase: 'general',
+    reportedOn: '2026-08-27',
+    status: 'closed',
+  });
+  for (const { monthly, ...fields } of DEMO_OBJECTIVES) {
+    const objective = tx.create(AiObjective, { organisation, ...fields });
+    monthEndsBefore(today, monthly.length).forEach((measuredOn, index) => tx.create(KpiMeasurement, { objective, measuredOn, value: monthly[index]! }));
+  }
+  log(`  ${DEMO_OBJECTIVES.length} AI objectives with monthly KPI measurements`);
+  for (const { completedDaysAgo, validForDays, ...fields } of DEMO_TRAINING) {
+    const completedOn = addDays(today, -completedDaysAgo);
+    tx.create(TrainingRecord, { organisation, ...fields, completedOn, expiresOn: validForDays === null ? null : addDays(completedOn, validForDays) });
+  }
+  log(`  ${DEMO_TRAINING.length} training records`);
+  for (const { systems: names, assessedDaysAgo, nextReviewInDays, ...fields } of DEMO_SUPPLIERS) {
+    const supplier = tx.create(Supplier, { organisation, ...fields, lastAssessedOn: addDays(today, -assessedDaysAgo), nextReviewOn: addDays(today, nextReviewInDays) });
+    supplier.aiSystems.set(
+      names.map((name) => {
+        const aiSystem = systems.get(name);
+        if (aiSystem === undefined) throw new Error(`demo supplier ${fields.name} names an unknown AI system: ${name}`);
+        return aiSystem;
+      }),
+    );
+  }
+  log(`  ${DEMO_SUPPLIERS.length} suppliers`);
+  const gapAnalysisStart = addDays(mondayOnOrBefore(today), -7 * 40);
+  tx.create(CertificationStage, { organisation, stage: 'gap-analysis', actualStart: gapAnalysisStart, actualEnd: addDays(gapAnalysisStart, 25) });
+  tx.create(CertificationStage, { organisation, stage: 'implementation', actualStart: addDays(gapAnalysisStart, 28), plannedEnd: addDays(mondayOnOrBefore(today), 7 * 10) });
+  tx.create(CertificationStage, { organisation, stage: 'stage-1', plannedStart: addDays(mondayOnOrBefore(today), 7 * 18), plannedEnd: addDays(mondayOnOrBefore(today), 7 * 18 + 2) });
+  tx.create(CertificationBody, { organisation, name: 'Harbour Certification Services (demo)', accreditationBody: 'UKAS', accreditationNumber: '0000 (demo)', scopeCovers42001: true, verifiedOn: addDays(today, -30), chosen: true, notes: 'Chosen after comparing two bodies; its UKAS schedule lists ISO/IEC 42001.' });
+  tx.create(CertificationBody, { organisation, name: 'Quickcert Online (demo)', scopeCovers42001: false, notes: 'Offers a certificate in three weeks without accreditation; rejected.' });
+  log('  certification plan with 2 certification bodies');
+  for (const demo of DEMO_IMPACT_ASSESSMENTS) {
+    const { system, fria, risks: riskTitles, items, approvedBy, approvedOn, ...fields } = demo;
+    const assessment = tx.create(ImpactAssessment, {
+      organisation,
+      aiSystem: systems.get(system)!,
+      ...fields,
+      approvedBy: approvedBy ?? null,
+      approvedOn: approvedOn ?? null,
+      friaRequired: fria !== undefined,
+      friaDeployerProcesses: fria?.deployerProcesses ?? null,
+      friaPeriodAndFrequency: fria?.periodAndFrequency ?? null,
+      friaAffectedCategories: fria?.affectedCategories ?? null,
+      friaRisksOfHarm: fria?.risksOfHarm ?? null,
+      friaMeasuresAndComplaints: fria?.measuresAndComplaints ?? null,
+      friaNotifiedOn: fria?.notifiedOn ?? null,
+      riskIds: riskTitles.map((title) => risks.get(title)!.id),
+    });
+    for (const item of items) tx.create(ImpactItem, { organisation, assessment, ...item });
+  }
+  log(`  ${DEMO_IMPACT_ASSESSMENTS.length} impact assessments`);
+  const thresholds = DEMO_THRESHOLDS.map((threshold) => {
+    const { system, risk, ...fields } = threshold;
+    return tx.create(FairnessThreshold, { organisation, aiSystem: systems.get(system)!, risk: risks.get(risk) ?? null, ...fields });
+  });
+  let breaches = 0;
+  const windows = await seedDemoFairness(tx, organisation, systems, today, async (window, counts) => {
+    // Checked here first, so that only a breaching window pays for the queries of raiseBreachFindings.
+    const breached = thresholds.some(
+      (threshold) => threshold.aiSystem === window.aiSystem && threshold.attribute === window.attribute && thresholdBreach(threshold, { start: window.startsOn, end: window.endsOn, counts })?.breached === true,
+    );
+    if (breached) breaches += (await raiseBreachFindings(tx, window, counts, today)).length;
+  });
+  log(`  ${windows} weekly fairness windows (${DEMO_FAIRNESS_WEEKS} weeks per monitored model), ${DEMO_THRESHOLDS.length} thresholds, ${breaches} breach finding(s)`);
 }
