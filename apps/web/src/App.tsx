@@ -3,6 +3,7 @@ import { Provider, useQuery } from 'urql';
 import { createClient, storedToken, storeToken } from './client.js';
 import { type Viewer, ViewerQuery } from './features/auth/viewer.js';
 import { Header } from './features/auth/Header.js';
+import { SessionTokenContext } from './features/auth/session.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { Link, matchPath, Router, usePath } from './router.js';
@@ -19,7 +20,9 @@ export function App() {
   const signOut = useCallback(() => changeToken(null), [changeToken]);
   return (
     <Provider value={client}>
-      {token ? <SignedIn onSignedOut={signOut} /> : <SignInPage onSignedIn={changeToken} />}
+      <SessionTokenContext.Provider value={token}>
+        {token ? <SignedIn onSignedOut={signOut} /> : <SignInPage onSignedIn={changeToken} />}
+      </SessionTokenContext.Provider>
     </Provider>
   );
 }

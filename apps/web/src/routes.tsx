@@ -28,4 +28,5 @@ function lazyPage(load: () => Promise<ComponentType<PageProps>>): LazyExoticComp
 export const ROUTES: readonly Route[] = [
   { path: '/', nav: 'Overview', page: lazyPage(() => import('./pages/OverviewPage.js').then((module) => module.OverviewPage)) },
   { path: '/review', nav: 'Management review pack', page: lazyPage(() => import('./pages/ReviewPage.js').then((module) => module.ReviewPage)) },
+  { path: '/explorer', nav: 'GraphQL explorer', page: lazyPage(() => import('./pages/ExplorerPage.js').then((module) => module.ExplorerPage)) },
 ];
