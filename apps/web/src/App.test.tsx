@@ -12,6 +12,9 @@ vi.mock('./client.js', () => ({
 
 const { App } = await import('./App.js');
 
+// A page's code is imported on first visit; the charts' modules take a few seconds to transform.
+const PAGE_LOAD = { timeout: 10_000 };
+
 beforeEach(() => window.history.replaceState(null, '', '/'));
 afterEach(cleanup);
 
@@ -22,18 +25,18 @@ describe('App', () => {
     expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Overview');
     // The page's code loads first, then its query runs.
     expect(screen.getByRole('status').textContent).toContain('Loading the page');
-    expect((await screen.findByText(/Loading the risk register/)).getAttribute('role')).toBe('status');
+    expect((await screen.findByText(/Loading the risk register/, {}, PAGE_LOAD)).getAttribute('role')).toBe('status');
 
     fireEvent.click(screen.getByRole('link', { name: 'Management review pack' }));
     expect(window.location.pathname).toBe('/review');
     expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Management review pack');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Management review pack: Acme Insurance' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Management review pack: Acme Insurance' }, PAGE_LOAD)).toBeTruthy();
 
     act(() => {
       window.history.replaceState(null, '', '/');
       window.dispatchEvent(new PopStateEvent('popstate'));
     });
-    await screen.findByText(/Loading the risk register/);
+    await screen.findByText(/Loading the risk register/, {}, PAGE_LOAD);
     expect(screen.queryByRole('heading', { level: 1, name: /Management review pack/ })).toBeNull();
     expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Overview');
   });
@@ -41,7 +44,7 @@ describe('App', () => {
   it('opens the review pack directly from its address', async () => {
     window.history.replaceState(null, '', '/review');
     render(<App />);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Management review pack: Acme Insurance' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Management review pack: Acme Insurance' }, PAGE_LOAD)).toBeTruthy();
   });
 
   it('answers an unknown address with a not-found page that links back, marking no navigation link as current', () => {
