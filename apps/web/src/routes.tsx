@@ -27,6 +27,10 @@ function lazyPage(load: () => Promise<ComponentType<PageProps>>): LazyExoticComp
  */
 export const ROUTES: readonly Route[] = [
   { path: '/', nav: 'Overview', page: lazyPage(() => import('./pages/OverviewPage.js').then((module) => module.OverviewPage)) },
+  { path: '/risks', nav: 'Risk register', page: lazyPage(() => import('./pages/RiskRegisterPage.js').then((module) => module.RiskRegisterPage)) },
+  { path: '/risks/new', page: lazyPage(() => import('./pages/RiskFormPage.js').then((module) => module.RiskFormPage)) },
+  { path: '/risks/:id', page: lazyPage(() => import('./pages/RiskDetailPage.js').then((module) => module.RiskDetailPage)) },
+  { path: '/risks/:id/edit', page: lazyPage(() => import('./pages/RiskFormPage.js').then((module) => module.RiskFormPage)) },
   { path: '/review', nav: 'Management review pack', page: lazyPage(() => import('./pages/ReviewPage.js').then((module) => module.ReviewPage)) },
   { path: '/explorer', nav: 'GraphQL explorer', page: lazyPage(() => import('./pages/ExplorerPage.js').then((module) => module.ExplorerPage)) },
 ];
