@@ -47,6 +47,13 @@ describe('App', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Management review pack: Acme Insurance' }, PAGE_LOAD)).toBeTruthy();
   });
 
+  it("opens a risk's page from an address with its id, under the register's link", async () => {
+    window.history.replaceState(null, '', '/risks/k%201');
+    render(<App />);
+    expect(await screen.findByText('Loading the risk…', {}, PAGE_LOAD)).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Pages' }).querySelector('[aria-current="page"]')?.textContent).toBe('Risk register');
+  });
+
   it('answers an unknown address with a not-found page that links back, marking no navigation link as current', () => {
     window.history.replaceState(null, '', '/no-such-page');
     render(<App />);

@@ -187,6 +187,7 @@ function ScoreHistory({ assessments, maxScore, appetite }: { assessments: RiskAs
         maxValue={maxScore}
         reference={{ value: appetite, label: `Appetite ${formatNumber(appetite)}` }}
         until={now}
+        dateFormatter={(time) => formatDate(new Date(time).toISOString())}
         label={`Step chart of the inherent and residual score over ${formatNumber(assessments.length)} assessments`}
       />
     </ChartCard>

@@ -63,18 +63,20 @@ export function RiskRegisterPage({ viewer }: PageProps) {
   // The cursors of the pages before this one: `after` of page n is cursors[n - 1].
   const [cursors, setCursors] = useState<(string | null)[]>([]);
 
-  // Typing waits for a pause; the other controls apply at once. Either starts at page one.
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setFilters((current) => (current.search === search ? current : { ...current, search }));
-      setCursors([]);
-    }, SEARCH_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [search]);
   const change = (next: Partial<Filters>) => {
     setFilters((current) => ({ ...current, ...next }));
     setCursors([]);
   };
+  // Typing waits for a pause; the other controls apply at once. Either starts at page one.
+  const appliedSearch = filters.search;
+  useEffect(() => {
+    if (search === appliedSearch) return undefined;
+    const timer = setTimeout(() => {
+      setFilters((current) => ({ ...current, search }));
+      setCursors([]);
+    }, SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [search, appliedSearch]);
   const sortBy = (field: RiskOrderField) => {
     setSort((current) => (current.field === field ? { field, direction: current.direction === 'ASC' ? 'DESC' : 'ASC' } : { field, direction: field === 'SCORE' || field === 'RESIDUAL_SCORE' ? 'DESC' : 'ASC' }));
     setCursors([]);

@@ -154,7 +154,7 @@ export function RiskForm({ initial, scale, aiSystems, submitLabel, onSubmit, onC
         ) : null}
         {problem ? (
           <p id={`${name}-error`} className="assay-field__error">
-            {problem}
+            {inWords(problem, name, label)}
           </p>
         ) : null}
       </div>
@@ -267,6 +267,11 @@ export function RiskForm({ initial, scale, aiSystems, submitLabel, onSubmit, onC
       </div>
     </form>
   );
+}
+
+/** The API's message starts with the input's field name (residualLikelihood …): say the label instead. */
+function inWords(message: string, field: string, label: string): string {
+  return message.startsWith(`${field} `) ? `${label}${message.slice(field.length)}` : message;
 }
 
 interface FieldProps {

@@ -1,6 +1,6 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ScoreHistoryChart } from './ScoreHistoryChart.js';
+import { ScoreHistoryChart, scoreTicks } from './ScoreHistoryChart.js';
 
 afterEach(cleanup);
 
@@ -86,8 +86,17 @@ describe('ScoreHistoryChart', () => {
     expect(container.querySelectorAll('.recharts-reference-line-line')).toHaveLength(1);
     expect(container.textContent).toContain('Appetite 4');
     const ticks = [...container.querySelectorAll('.recharts-yAxis-tick-labels text')].map((tick) => Number(tick.textContent));
-    expect(ticks[0]).toBe(0);
-    expect(ticks.at(-1)).toBe(25);
+    expect(ticks).toEqual([0, 5, 10, 15, 20, 25]);
+  });
+
+  it('puts score ticks at round steps up to the top of the matrix', () => {
+    // 5 × 5 matrix: step 5. 3 × 3: step 2 up to 8, then 9. 7 × 7: step 10, with 49 on top (40 is
+    // more than half a step below it, so it stays).
+    expect(scoreTicks(25)).toEqual([0, 5, 10, 15, 20, 25]);
+    expect(scoreTicks(9)).toEqual([0, 2, 4, 6, 8, 9]);
+    expect(scoreTicks(49)).toEqual([0, 10, 20, 30, 40, 49]);
+    expect(scoreTicks(16)).toEqual([0, 5, 10, 16]);
+    expect(scoreTicks(0)).toEqual([0]);
   });
 
   it('shows only the empty-state message without a score', () => {

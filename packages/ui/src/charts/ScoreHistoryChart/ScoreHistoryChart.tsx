@@ -117,7 +117,7 @@ export function ScoreHistoryChart<Row extends object>({
             minTickGap={24}
             tickCount={6}
           />
-          <YAxis domain={[0, maxValue]} allowDecimals={false} tickFormatter={valueFormatter} tick={{ fontSize: 12, fill: AXIS_INK }} width={40} />
+          <YAxis domain={[0, maxValue]} ticks={scoreTicks(maxValue)} allowDecimals={false} tickFormatter={valueFormatter} tick={{ fontSize: 12, fill: AXIS_INK }} width={40} />
           <Tooltip
             labelFormatter={(value: unknown) => dateFormatter(Number(value))}
             formatter={(value: unknown) => (isFiniteNumber(value) ? valueFormatter(value) : formatNumber(null))}
@@ -153,6 +153,23 @@ export function ScoreHistoryChart<Row extends object>({
       <Legend series={series} />
     </div>
   );
+}
+
+/**
+ * Ticks from 0 to maxValue at a round step (1, 2 or 5 times a power of ten) giving at most six
+ * intervals, with maxValue itself as the last tick: 25 gives 0, 5, …, 25; 16 gives 0, 5, 10, 16.
+ */
+export function scoreTicks(maxValue: number): number[] {
+  if (!(maxValue > 0)) return [0];
+  const rough = maxValue / 6;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let tick = 0; tick < maxValue; tick += step) ticks.push(tick);
+  // A last round tick just below the top would crowd it: drop it.
+  if (ticks.length > 1 && maxValue - (ticks.at(-1) ?? 0) < step / 2) ticks.pop();
+  ticks.push(maxValue);
+  return ticks;
 }
 
 /** The symbol of one assessment; none for the carried-on row or a missing score. */
