@@ -120,8 +120,7 @@ export function RiskForm({ initial, scale, aiSystems, submitLabel, onSubmit, onC
     const first = FIELD_ORDER.find((field) => fieldErrors[field] !== undefined);
     const target = first ? formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`) : formRef.current?.querySelector<HTMLElement>('[data-form-problem]');
     target?.focus();
-    // Only when a new error arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only when a new refusal arrives (fieldErrors is derived from these two).
   }, [error, missing]);
 
   const set = (field: keyof RiskFormValues) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
