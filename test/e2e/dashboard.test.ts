@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, removeTempFolders, startApp, tempFolder } from '../support/app.js';
+import { seriousAxeViolations } from '../support/axe.js';
 import { browserMissing, launchBrowser } from '../support/browser.js';
 
 const missing = browserMissing();
@@ -42,6 +43,7 @@ describe.skipIf(missing !== null)('dashboard in Chromium', () => {
     await page.getByLabel('Password').fill('wrong password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectText(page.getByRole('alert'), 'Email or password is not correct');
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('signs in and draws a bar for each of the highest-scoring risks', async () => {
@@ -98,6 +100,7 @@ describe.skipIf(missing !== null)('dashboard in Chromium', () => {
     // Move the pointer off the chart so no tooltip covers the bars in the screenshot.
     await page.mouse.move(0, 0);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('prints the management review pack with the organisation and date', async () => {
@@ -108,6 +111,7 @@ describe.skipIf(missing !== null)('dashboard in Chromium', () => {
     }
     await expect.poll(() => page.getByText(/Disparate impact/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'review-pack.png'), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
@@ -124,6 +128,26 @@ describe.skipIf(missing !== null)('dashboard in Chromium', () => {
     const rows = page.getByRole('table', { name: 'Risk scores as a table' }).locator('tbody tr');
     expect(await rows.count()).toBe(CHARTED_RISKS);
     await page.getByRole('button', { name: 'Show chart' }).first().click();
+  });
+
+  it('answers an unknown address with a not-found page, and moves through the pages by keyboard', async () => {
+    await page.goto(`${app.url}/no-such-page`);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'not-found.png') });
+    // Tab from the top of the page to the register's link and follow it with Enter.
+    await page.locator('body').focus();
+    let focused = '';
+    for (let presses = 0; presses < 10 && focused !== 'Risk register'; presses += 1) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    }
+    expect(focused).toBe('Risk register');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Risk register' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/risks');
+    await page.goto(app.url);
+    await page.getByRole('heading', { name: /Overview of/ }).waitFor();
   });
 
   it('keeps the session across a reload and ends it on sign-out', async () => {

@@ -19,7 +19,7 @@ import { ManagementReviewResolver, ReviewActionResolver } from './resolvers/mana
 import { MemberResolver } from './resolvers/member.resolver.js';
 import { PolicyResolver } from './resolvers/policy.resolver.js';
 import { ReviewPackResolver } from './resolvers/review-pack.resolver.js';
-import { RiskResolver } from './resolvers/risk.resolver.js';
+import { RiskAssessmentResolver, RiskResolver } from './resolvers/risk.resolver.js';
 import { RiskTrendResolver } from './resolvers/risk-trend.resolver.js';
 import { SoaResolver } from './resolvers/soa.resolver.js';
 import { CrosswalkResolver } from './resolvers/crosswalk.resolver.js';
@@ -29,7 +29,7 @@ import { TrainingRecordResolver } from './resolvers/training-record.resolver.js'
 /** Builds the executable GraphQL schema from the resolvers (no I/O). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver, ReviewPackResolver, ImpactAssessmentResolver, ImpactItemResolver, AuditLogResolver, AiObjectiveResolver, KpiMeasurementResolver, TrainingRecordResolver, SupplierResolver, CrosswalkResolver, AiActResolver, MemberResolver],
+    resolvers: [AuthResolver, AiSystemResolver, RiskResolver, RiskAssessmentResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver, ReviewPackResolver, ImpactAssessmentResolver, ImpactItemResolver, AuditLogResolver, AiObjectiveResolver, KpiMeasurementResolver, TrainingRecordResolver, SupplierResolver, CrosswalkResolver, AiActResolver, MemberResolver],
     // Every root field is checked against the permission table (src/auth/permissions.ts).
     globalMiddlewares: [authorize],
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],

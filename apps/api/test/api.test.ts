@@ -160,6 +160,21 @@ describe.each(databases.available)('GraphQL API on $name', (database) => {
     expect(update.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('names the assessor of every assessment to a reader who is not the assessor', async () => {
+    // The demo's assessments were made by the administrator; the executive's session does not
+    // hold that user, so the assessor must be loaded for the name to be there.
+    const result = await demo.api.graphql<{ risks: { nodes: { assessments: { assessedBy: { name: string; email: string } | null }[] }[] } }>(
+      '{ risks(first: 500) { nodes { assessments { assessedBy { name email } } } } }',
+      {},
+      demo.executive,
+    );
+    expect(result.errors).toBeUndefined();
+    const assessors = result.data?.risks.nodes.flatMap((risk) => risk.assessments.map((assessment) => assessment.assessedBy)) ?? [];
+    expect(assessors.length).toBeGreaterThan(0);
+    expect(assessors.filter((assessor) => assessor !== null && assessor.name.length > 0)).toHaveLength(assessors.filter((assessor) => assessor !== null).length);
+    expect(assessors.some((assessor) => assessor?.email === DEMO_SIGN_IN.email)).toBe(true);
+  });
+
   it('scores the residual rating and keeps every re-assessment as history', async () => {
     const fields = `${RISK_FIELDS} status treatment owner reviewDate residualLikelihood residualImpact residualScore residualLevel assessments { likelihood impact score residualScore assessedBy { email } }`;
     const created = await demo.api.graphql<{ createRisk: Record<string, unknown> & { id: string; assessments: unknown[] } }>(

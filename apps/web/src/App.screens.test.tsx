@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientAnswering } from './test/client-answering.js';
 import { viewer } from './test/fixtures.js';
@@ -24,20 +24,21 @@ describe('App: the register screens', () => {
     ['/soa', 'Statement of Applicability', 'Loading the Statement of Applicability'],
     ['/audits', 'Audits', 'Loading the audits'],
     ['/certification', 'Certification', 'Loading the certification plan'],
-  ])('opens %s directly, marking %s in the navigation', (path, entry, loading) => {
+  ])('opens %s directly, marking %s in the navigation', async (path, entry, loading) => {
     window.history.replaceState(null, '', path);
     render(<App />);
     expect(current()).toBe(entry);
-    expect(screen.getByRole('status').textContent).toContain(loading);
+    // The page's code loads first, then the page shows its own loading state.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain(loading));
   });
 
-  it('moves between the screens from the navigation', () => {
+  it('moves between the screens from the navigation', async () => {
     render(<App />);
     fireEvent.click(screen.getByRole('link', { name: 'Statement of Applicability' }));
     expect(window.location.pathname).toBe('/soa');
     expect(current()).toBe('Statement of Applicability');
     fireEvent.click(screen.getByRole('link', { name: 'Certification' }));
     expect(window.location.pathname).toBe('/certification');
-    expect(screen.getByRole('status').textContent).toContain('Loading the certification plan');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Loading the certification plan'));
   });
 });

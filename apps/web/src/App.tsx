@@ -1,16 +1,13 @@
-import { type MouseEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { Component, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { createClient, storedToken, storeToken } from './client.js';
 import { type Viewer, ViewerQuery } from './features/auth/viewer.js';
 import { Header } from './features/auth/Header.js';
-import { AiSystemPage } from './pages/AiSystemPage.js';
-import { AiSystemsPage } from './pages/AiSystemsPage.js';
-import { AuditsPage } from './pages/AuditsPage.js';
-import { CertificationPage } from './pages/CertificationPage.js';
-import { OverviewPage } from './pages/OverviewPage.js';
-import { ReviewPage } from './pages/ReviewPage.js';
-import { SoaPage } from './pages/SoaPage.js';
+import { SessionTokenContext } from './features/auth/session.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
 import { SignInPage } from './pages/SignInPage.js';
+import { Link, matchPath, Router, usePath } from './router.js';
+import { ROUTES } from './routes.js';
 
 /** Holds the session token and gives every page a client bound to it. */
 export function App() {
@@ -23,13 +20,14 @@ export function App() {
   const signOut = useCallback(() => changeToken(null), [changeToken]);
   return (
     <Provider value={client}>
-      {token ? <SignedIn onSignedOut={signOut} /> : <SignInPage onSignedIn={changeToken} />}
+      <SessionTokenContext.Provider value={token}>
+        {token ? <SignedIn onSignedOut={signOut} /> : <SignInPage onSignedIn={changeToken} />}
+      </SessionTokenContext.Provider>
     </Provider>
   );
 }
 
 function SignedIn({ onSignedOut }: { onSignedOut: () => void }) {
-  const [path, navigate] = usePath();
   const [{ data, fetching, error }] = useQuery<{ me: Viewer | null }>({ query: ViewerQuery });
   // An expired or revoked session answers null: back to the sign-in form.
   const sessionEnded = data !== undefined && data.me === null;
@@ -47,81 +45,68 @@ function SignedIn({ onSignedOut }: { onSignedOut: () => void }) {
   }
   if (!data?.me) return null;
   return (
-    <>
+    <Router>
       <Header viewer={data.me} onSignedOut={onSignedOut} />
-      <Navigation path={path} onNavigate={navigate} />
-      <main className="assay-main">{pageFor(path, data.me)}</main>
-    </>
+      <Navigation />
+      <main className="assay-main">
+        <CurrentPage viewer={data.me} />
+      </main>
+    </Router>
   );
 }
 
-const REVIEW_PATH = '/review';
+/** The page of the current address, loaded on demand, or the not-found page. */
+function CurrentPage({ viewer }: { viewer: Viewer }) {
+  const path = usePath();
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, path);
+    if (params === null) continue;
+    const Page = route.page;
+    return (
+      // Keyed by address, so a failed page does not stay failed on the next one.
+      <PageErrorBoundary key={path}>
+        <Suspense fallback={<p className="assay-status" role="status">Loading the page…</p>}>
+          <Page viewer={viewer} params={params} />
+        </Suspense>
+      </PageErrorBoundary>
+    );
+  }
+  return <NotFoundPage path={path} />;
+}
 
-const PAGES: readonly { path: string; label: string }[] = [
-  { path: '/', label: 'Overview' },
-  { path: '/ai-systems', label: 'AI systems' },
-  { path: '/soa', label: 'Statement of Applicability' },
-  { path: '/audits', label: 'Audits' },
-  { path: '/certification', label: 'Certification' },
-  { path: REVIEW_PATH, label: 'Management review pack' },
-];
-
-/** The page an address shows; an unknown address shows the overview. */
-function pageFor(path: string, viewer: Viewer) {
-  const systemId = /^\/ai-systems\/([^/]+)$/.exec(path)?.[1];
-  if (systemId) return <AiSystemPage id={decodeURIComponent(systemId)} />;
-  switch (path) {
-    case REVIEW_PATH:
-      return <ReviewPage viewer={viewer} />;
-    case '/ai-systems':
-      return <AiSystemsPage />;
-    case '/soa':
-      return <SoaPage />;
-    case '/audits':
-      return <AuditsPage />;
-    case '/certification':
-      return <CertificationPage />;
-    default:
-      return <OverviewPage viewer={viewer} />;
+/** Shows why a page could not be shown (most often: its code could not be downloaded). */
+class PageErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  override state: { error: Error | null } = { error: null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  override render() {
+    if (this.state.error === null) return this.props.children;
+    return (
+      <div className="assay-status" role="alert">
+        <p>This page could not be shown: {this.state.error.message}</p>
+        <button type="button" className="assay-button" onClick={() => window.location.reload()}>Reload</button>
+      </div>
+    );
   }
 }
 
-/** The navigation entry a path belongs to: the page whose path it is, or lies under. */
-function sectionOf(path: string): string {
-  return PAGES.find((page) => page.path !== '/' && (path === page.path || path.startsWith(`${page.path}/`)))?.path ?? '/';
+/** The link of the current page: the navigation entry with the longest path that starts the address. */
+function currentNavPath(path: string): string | undefined {
+  const within = (navPath: string) => navPath === '/' ? path === '/' : path === navPath || path.startsWith(`${navPath}/`);
+  return ROUTES.filter((route) => route.nav !== undefined && within(route.path)).sort((a, b) => b.path.length - a.path.length)[0]?.path;
 }
 
-/** The page the address names, kept in step with the browser's back and forward buttons. */
-function usePath(): [string, (path: string) => void] {
-  const [path, setPath] = useState(() => window.location.pathname);
-  useEffect(() => {
-    const follow = () => setPath(window.location.pathname);
-    window.addEventListener('popstate', follow);
-    return () => window.removeEventListener('popstate', follow);
-  }, []);
-  const navigate = useCallback((next: string) => {
-    if (next !== window.location.pathname) window.history.pushState(null, '', next);
-    setPath(next);
-  }, []);
-  return [path, navigate];
-}
-
-function Navigation({ path, onNavigate }: { path: string; onNavigate: (path: string) => void }) {
-  const current = sectionOf(path);
-  const follow = (event: MouseEvent<HTMLAnchorElement>, to: string) => {
-    // Let the browser open a new tab or window as asked.
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    onNavigate(to);
-  };
+function Navigation() {
+  const current = currentNavPath(usePath());
   return (
     <nav className="assay-nav" aria-label="Pages">
       <ul>
-        {PAGES.map((page) => (
-          <li key={page.path}>
-            <a href={page.path} aria-current={page.path === current ? 'page' : undefined} onClick={(event) => follow(event, page.path)}>
-              {page.label}
-            </a>
+        {ROUTES.filter((route) => route.nav !== undefined).map((route) => (
+          <li key={route.path}>
+            <Link to={route.path} aria-current={route.path === current ? 'page' : undefined}>
+              {route.nav}
+            </Link>
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ import { Finding } from '../entities/finding.entity.js';
 import { ImpactAssessment } from '../entities/impact-assessment.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { RiskAssessment } from '../entities/risk-assessment.entity.js';
+import { User } from '../entities/user.entity.js';
 import { recordsAt } from '../audit/history.js';
 import { badInput, notFound } from '../errors.js';
 import { aiSystemOf } from '../services/ai-systems.js';
@@ -184,5 +185,16 @@ export class RiskResolver {
       },
       children: (em, risk) => em.find(RiskAssessment, { risk }),
     });
+  }
+}
+
+@Resolver(() => RiskAssessment)
+export class RiskAssessmentResolver {
+  // The assessor is a reference MikroORM has not loaded (unless it is the caller, whose session
+  // holds the user): load it, or its name would be missing.
+  @FieldResolver(() => User, { nullable: true })
+  async assessedBy(@Root() assessment: RiskAssessment): Promise<User | null> {
+    // Batched across the assessments of one response by MikroORM's dataloader.
+    return assessment.assessedBy ? Reference.create(assessment.assessedBy).load({ dataloader: true }) : null;
   }
 }

@@ -5,25 +5,36 @@ import { concat, fromValue, never } from 'wonka';
 /** What the mock client answers to one query: data, an error, or nothing yet. */
 export type Answer = { data?: unknown; error?: CombinedError } | 'pending';
 
+/** A fixed answer, or one that depends on the operation (its variables, say). */
+export type Answering = Answer | ((operation: Operation) => Answer);
+
 export function operationName(operation: Operation): string | undefined {
   const definition = operation.query.definitions[0];
   return definition?.kind === 'OperationDefinition' ? definition.name?.value : undefined;
 }
 
 /**
- * A client that answers each query by its operation name with one fixed result, as urql's testing
- * guide suggests; a query it has no answer for stays pending. The stream stays open after the
+ * A client that answers each query and mutation by its operation name, as urql's testing guide
+ * suggests; an operation it has no answer for stays pending. A query's stream stays open after the
  * result, as a real client's does, so urql does not re-run it. Every operation is pushed to `seen`.
  */
-export function clientAnswering(answers: Readonly<Record<string, Answer>>, seen: Operation[] = []): Client {
+export function clientAnswering(answers: Readonly<Record<string, Answering>>, seen: Operation[] = []): Client {
+  const answerTo = (operation: Operation): Answer => {
+    seen.push(operation);
+    const answering = answers[operationName(operation) ?? ''] ?? 'pending';
+    return typeof answering === 'function' ? answering(operation) : answering;
+  };
   return {
     executeQuery: (operation: Operation) => {
-      seen.push(operation);
-      const answer = answers[operationName(operation) ?? ''] ?? 'pending';
+      const answer = answerTo(operation);
       if (answer === 'pending') return never;
       return concat([fromValue({ operation, ...answer, stale: false, hasNext: false }), never]);
     },
-    executeMutation: () => never,
+    executeMutation: (operation: Operation) => {
+      const answer = answerTo(operation);
+      if (answer === 'pending') return never;
+      return fromValue({ operation, ...answer, stale: false, hasNext: false });
+    },
     executeSubscription: () => never,
   } as unknown as Client;
 }

@@ -1,6 +1,6 @@
 import { gql } from 'urql';
 
-export type Role = 'ADMIN' | 'RISK_MANAGER' | 'AUDITOR' | 'EXECUTIVE';
+export type Role = 'ADMIN' | 'RISK_MANAGER' | 'ANALYST' | 'AUDITOR' | 'EXECUTIVE';
 
 export interface Viewer {
   role: Role;
@@ -37,6 +37,7 @@ export const ViewerQuery = gql`
 export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: 'Administrator',
   RISK_MANAGER: 'Risk manager',
+  ANALYST: 'Analyst',
   AUDITOR: 'Auditor',
   EXECUTIVE: 'Executive (read only)',
 };
