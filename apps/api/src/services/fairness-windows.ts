@@ -1,3 +1,4 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { mergeGroupCounts, RiskEngineError, type Cell, type FairnessWindow as EngineWindow, type GroupCounts } from '@assay/risk-engine';
 import type { EntityManager } from '@mikro-orm/core';
 import { AiSystem } from '../entities/ai-system.entity.js';
@@ -51,15 +52,57 @@ export async function windowsOf(
   attribute: string,
   period: { from: string | null; to: string | null },
 ): Promise<EngineWindow[]> {
-  const startsOn: Record<string, string> = {};
-  if (period.from !== null) startsOn.$gte = period.from;
-  if (period.to !== null) startsOn.$lt = period.to;
-  const windows = await em.find(
-    FairnessWindow,
-    { organisation, aiSystem, attribute, ...(Object.keys(startsOn).length > 0 ? { startsOn } : {}) },
-    { orderBy: { startsOn: 'asc' }, populate: ['cells'] },
+  // One joined read of plain rows: hydrating a window and its cells as entities costs more than
+  // the metrics computed from them.
+  const conditions = ['w.organisation_id = ?', 'w.ai_system_id = ?', 'w.attribute = ?'];
+  const params: unknown[] = [organisation.id, aiSystem.id, attribute];
+  if (period.from !== null) {
+    conditions.push('w.starts_on >= ?');
+    params.push(period.from);
+  }
+  if (period.to !== null) {
+    conditions.push('w.starts_on < ?');
+    params.push(period.to);
+  }
+  const rows = await (em as SqlEntityManager).getConnection().execute<WindowRow[]>(
+    `select w.id, w.starts_on, w.ends_on, c.group_key, c.tp, c.fp, c.tn, c.fn, c.rows
+     from fairness_window w left join fairness_window_cell c on c.window_id = w.id
+     where ${conditions.join(' and ')} order by w.starts_on, w.id`,
+    params,
   );
-  return windows.map((window) => ({ start: window.startsOn, end: window.endsOn, counts: countsOfCells(window.cells.getItems()) }));
+  const windows: EngineWindow[] = [];
+  let current: { id: string; window: EngineWindow; groups: Record<string, Cell> } | null = null;
+  for (const row of rows) {
+    if (current === null || current.id !== row.id) {
+      const groups: Record<string, Cell> = {};
+      current = { id: row.id, groups, window: { start: isoDay(row.starts_on), end: isoDay(row.ends_on), counts: { groups, missing: emptyCell } } };
+      windows.push(current.window);
+    }
+    if (row.rows === null) continue;
+    const counts = { tp: Number(row.tp), fp: Number(row.fp), tn: Number(row.tn), fn: Number(row.fn), rows: Number(row.rows) };
+    if (row.group_key === null) current.window = Object.assign(current.window, { counts: { groups: current.groups, missing: counts } });
+    else current.groups[row.group_key] = counts;
+  }
+  return windows;
+}
+
+interface WindowRow {
+  id: string;
+  starts_on: string | Date;
+  ends_on: string | Date;
+  group_key: string | null;
+  tp: number | string | null;
+  fp: number | string | null;
+  tn: number | string | null;
+  fn: number | string | null;
+  rows: number | string | null;
+}
+
+/** A date column as YYYY-MM-DD: PostgreSQL's driver may hand a date over as a Date at local midnight. */
+function isoDay(value: string | Date): string {
+  if (typeof value === 'string') return value.slice(0, 10);
+  const local = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
 }
 
 /** Replaces a window's cells with the given counts and sets its row total. */
