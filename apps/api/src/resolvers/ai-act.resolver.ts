@@ -6,6 +6,7 @@ import { notFound } from '../errors.js';
 import { classifyAnswers } from '../services/ai-act-classification.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { AiActAnswersFields, AiActClassification, AiActQuestion } from './ai-act.type.js';
+import { ownRecord } from '../services/records.js';
 
 /** The EU AI Act questionnaire, and the classification of AI systems through it. */
 @Resolver(() => AiSystem)
@@ -45,7 +46,7 @@ export class AiActResolver {
     @Ctx() context: Context,
   ): Promise<AiSystem> {
     const { membership } = viewerOf(context);
-    const system = await context.em.findOne(AiSystem, { id, organisation: membership.organisation });
+    const system = await ownRecord(context, AiSystem, id);
     if (!system) throw notFound('AI system', id);
     checkVersion(`AI system ${id}`, system.version, expectedVersion);
     const result = classifyAnswers(answers);

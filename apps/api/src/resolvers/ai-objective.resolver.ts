@@ -17,6 +17,7 @@ import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../se
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { CreateAiObjectiveInput, CreateKpiMeasurementInput, UpdateAiObjectiveInput, UpdateKpiMeasurementInput } from './ai-objective.input.js';
 import { TrendView } from './fairness.type.js';
+import { ownRecord, lookupId } from '../services/records.js';
 
 /** Units are short labels such as %, days or reviews. */
 const KPI_UNIT_MAX = 40;
@@ -51,14 +52,14 @@ async function readingsOf(objective: AiObjective): Promise<KpiMeasurement[]> {
 }
 
 async function findObjective(context: Context, id: string): Promise<AiObjective> {
-  const objective = await context.em.findOne(AiObjective, { id, organisation: viewerOf(context).membership.organisation });
+  const objective = await context.em.findOne(AiObjective, { id: lookupId(id), organisation: viewerOf(context).membership.organisation });
   if (!objective) throw notFound('AI objective', id);
   return objective;
 }
 
 async function findMeasurement(context: Context, id: string): Promise<KpiMeasurement> {
   // With its objective, whose organisation the audit log files the change under.
-  const measurement = await context.em.findOne(KpiMeasurement, { id, objective: { organisation: viewerOf(context).membership.organisation } }, { populate: ['objective'] });
+  const measurement = await context.em.findOne(KpiMeasurement, { id: lookupId(id), objective: { organisation: viewerOf(context).membership.organisation } }, { populate: ['objective'] });
   if (!measurement) throw notFound('KPI measurement', id);
   return measurement;
 }
@@ -94,8 +95,7 @@ export class AiObjectiveResolver {
   }
   @Query(() => AiObjective, { nullable: true })
   async objective(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<AiObjective | null> {
-    const { membership } = viewerOf(context);
-    return context.em.findOne(AiObjective, { id, organisation: membership.organisation });
+    return ownRecord(context, AiObjective, id);
   }
 
   @FieldResolver(() => [KpiMeasurement], { description: 'The KPI measurements, oldest first.' })

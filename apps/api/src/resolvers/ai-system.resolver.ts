@@ -19,6 +19,7 @@ import { searchWhere } from '../services/list-filters.js';
 import { EuAiActTierEnum, LifeCycleStageEnum } from '../graphql-enums.js';
 import { CreateAiSystemInput, UpdateAiSystemInput } from './ai-system.input.js';
 import { type Page, PageArgs, SortDirection, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
+import { ownRecord } from '../services/records.js';
 
 const AiSystemConnection = connectionOf(AiSystem, 'AiSystem', 'AI system');
 const AiSystemOrder = orderInputOf('AiSystem', { NAME: 'name', EU_AI_ACT_TIER: 'euAiActTier', LIFE_CYCLE_STAGE: 'lifeCycleStage', OWNER: 'owner', UPDATED_AT: 'updatedAt' });
@@ -73,8 +74,7 @@ export class AiSystemResolver {
   }
   @Query(() => AiSystem, { nullable: true })
   async aiSystem(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<AiSystem | null> {
-    const { membership } = viewerOf(context);
-    return context.em.findOne(AiSystem, { id, organisation: membership.organisation });
+    return ownRecord(context, AiSystem, id);
   }
 
   @FieldResolver(() => [Risk], { description: 'The risks recorded against this system, highest score first.' })
@@ -109,8 +109,7 @@ export class AiSystemResolver {
     @Arg('input', () => UpdateAiSystemInput) input: UpdateAiSystemInput,
     @Ctx() context: Context,
   ): Promise<AiSystem> {
-    const { membership } = viewerOf(context);
-    const system = await context.em.findOne(AiSystem, { id, organisation: membership.organisation });
+    const system = await ownRecord(context, AiSystem, id);
     if (!system) throw notFound('AI system', id);
     checkVersion(`AI system ${id}`, system.version, input.expectedVersion);
     if (input.name != null) system.name = requiredText('name', input.name, SHORT_TEXT_MAX);

@@ -113,8 +113,7 @@ export class AuditResolver {
   }
   @Mutation(() => Audit)
   async updateAudit(@Arg('id', () => ID) id: string, @Arg('input', () => AuditInput) input: AuditInput, @Ctx() context: Context): Promise<Audit> {
-    const { membership } = viewerOf(context);
-    const audit = await context.em.findOne(Audit, { id, organisation: membership.organisation });
+    const audit = await ownRecord(context, Audit, id);
     if (!audit) throw notFound('Audit', id);
     checkVersion(`Audit ${id}`, audit.version, input.expectedVersion);
     applyAudit(audit, input);
@@ -139,8 +138,7 @@ export class AuditResolver {
   }
   @Mutation(() => Finding)
   async updateFinding(@Arg('id', () => ID) id: string, @Arg('input', () => FindingInput) input: FindingInput, @Ctx() context: Context): Promise<Finding> {
-    const { membership } = viewerOf(context);
-    const finding = await context.em.findOne(Finding, { id, organisation: membership.organisation });
+    const finding = await ownRecord(context, Finding, id);
     if (!finding) throw notFound('Finding', id);
     checkVersion(`Finding ${id}`, finding.version, input.expectedVersion);
     applyFinding(finding, input);
@@ -172,8 +170,7 @@ export class AuditResolver {
     @Arg('input', () => CorrectiveActionInput) input: CorrectiveActionInput,
     @Ctx() context: Context,
   ): Promise<CorrectiveAction> {
-    const { membership } = viewerOf(context);
-    const action = await context.em.findOne(CorrectiveAction, { id, organisation: membership.organisation });
+    const action = await ownRecord(context, CorrectiveAction, id);
     if (!action) throw notFound('Corrective action', id);
     checkVersion(`Corrective action ${id}`, action.version, input.expectedVersion);
     applyAction(action, input);

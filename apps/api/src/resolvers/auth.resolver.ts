@@ -9,6 +9,7 @@ import { Session } from '../entities/session.entity.js';
 import { badInput, notFound, unauthenticated } from '../errors.js';
 import { requiredText } from '../services/text.js';
 import { ApiToken, CreatedApiToken, SignInPayload, Viewer } from './viewer.type.js';
+import { lookupId } from '../services/records.js';
 
 const MAX_TOKEN_DAYS = 730;
 
@@ -92,7 +93,7 @@ export class AuthResolver {
   @Mutation(() => ApiToken, { description: 'Revokes one of your API tokens; it stops working at once.' })
   async revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<ApiToken> {
     const { membership } = viewerOf(context);
-    const session = await context.em.findOne(Session, { id, membership, tokenName: { $ne: null } });
+    const session = await context.em.findOne(Session, { id: lookupId(id), membership, tokenName: { $ne: null } });
     if (!session) throw notFound('API token', id);
     session.revokedAt ??= new Date();
     await context.em.flush();

@@ -9,7 +9,7 @@ import { badInput, notFound } from '../errors.js';
 import { certificationPlanOf, computeProjection, computeReadiness } from '../services/certification-inputs.js';
 import { checkDate, todayIso } from '../services/dates.js';
 import { deleteRecord } from '../services/deletion.js';
-import { ownRecord } from '../services/records.js';
+import { ownRecord, lookupId } from '../services/records.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { searchWhere } from '../services/list-filters.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
@@ -172,7 +172,7 @@ export class CertificationResolver {
     @Ctx() context: Context,
   ): Promise<CertificationBodyView> {
     const { organisation } = viewerOf(context).membership;
-    const body = await context.em.findOne(CertificationBody, { id, organisation });
+    const body = await context.em.findOne(CertificationBody, { id: lookupId(id), organisation });
     if (!body) throw notFound('Certification body', id);
     checkVersion(`Certification body ${id}`, body.version, input.expectedVersion);
     applyBody(body, input);
@@ -183,7 +183,7 @@ export class CertificationResolver {
   async chooseCertificationBody(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<CertificationBodyView> {
     const { organisation } = viewerOf(context).membership;
     return context.em.transactional(async (em) => {
-      const body = await em.findOne(CertificationBody, { id, organisation });
+      const body = await em.findOne(CertificationBody, { id: lookupId(id), organisation });
       if (!body) throw notFound('Certification body', id);
       for (const other of await em.find(CertificationBody, { organisation, chosen: true })) other.chosen = false;
       body.chosen = true;

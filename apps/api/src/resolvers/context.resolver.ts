@@ -88,8 +88,7 @@ export class ContextResolver {
   }
   @Mutation(() => ContextIssue, { description: 'Changes an issue; set retiredOn when it stops being relevant.' })
   async updateContextIssue(@Arg('id', () => ID) id: string, @Arg('input', () => ContextIssueInput) input: ContextIssueInput, @Ctx() context: Context): Promise<ContextIssue> {
-    const { membership } = viewerOf(context);
-    const issue = await context.em.findOne(ContextIssue, { id, organisation: membership.organisation });
+    const issue = await ownRecord(context, ContextIssue, id);
     if (!issue) throw notFound('Context issue', id);
     checkVersion(`Context issue ${id}`, issue.version, input.expectedVersion);
     applyIssue(issue, input);
@@ -115,8 +114,7 @@ export class ContextResolver {
     @Arg('input', () => InterestedPartyInput) input: InterestedPartyInput,
     @Ctx() context: Context,
   ): Promise<InterestedParty> {
-    const { membership } = viewerOf(context);
-    const party = await context.em.findOne(InterestedParty, { id, organisation: membership.organisation });
+    const party = await ownRecord(context, InterestedParty, id);
     if (!party) throw notFound('Interested party', id);
     checkVersion(`Interested party ${id}`, party.version, input.expectedVersion);
     applyParty(party, input);

@@ -115,8 +115,7 @@ export class EvidenceResolver {
     @Arg('input', () => UpdateEvidenceInput) input: UpdateEvidenceInput,
     @Ctx() context: Context,
   ): Promise<EvidenceView> {
-    const { membership } = viewerOf(context);
-    const evidence = await context.em.findOne(Evidence, { id, organisation: membership.organisation });
+    const evidence = await ownRecord(context, Evidence, id);
     if (!evidence) throw notFound('Evidence', id);
     checkVersion(`Evidence ${id}`, evidence.version, input.expectedVersion);
     if (input.title != null) evidence.title = requiredText('title', input.title, SHORT_TEXT_MAX);

@@ -19,6 +19,7 @@ import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../se
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { CreateImpactAssessmentInput, ImpactItemInput, UpdateImpactAssessmentInput } from './impact-assessment.input.js';
 import { type Page, PageArgs, connectionOf, orderInputOf, pageFromDatabase } from './pagination.js';
+import { lookupId } from '../services/records.js';
 
 type Details = CreateImpactAssessmentInput | UpdateImpactAssessmentInput;
 
@@ -146,7 +147,7 @@ export class ImpactAssessmentResolver {
 
   @Query(() => ImpactAssessment, { nullable: true })
   async impactAssessment(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<ImpactAssessment | null> {
-    return context.em.findOne(ImpactAssessment, { id, organisation: viewerOf(context).membership.organisation });
+    return context.em.findOne(ImpactAssessment, { id: lookupId(id), organisation: viewerOf(context).membership.organisation });
   }
 
   @FieldResolver(() => AiSystem)
@@ -289,14 +290,14 @@ export class ImpactAssessmentResolver {
   }
 
   private async ownAssessment(context: Context, id: string): Promise<ImpactAssessment> {
-    const assessment = await context.em.findOne(ImpactAssessment, { id, organisation: viewerOf(context).membership.organisation });
+    const assessment = await context.em.findOne(ImpactAssessment, { id: lookupId(id), organisation: viewerOf(context).membership.organisation });
     if (!assessment) throw notFound('Impact assessment', id);
     return assessment;
   }
 
   /** An item of the viewer's organisation whose assessment may still change. */
   private async ownItem(context: Context, id: string): Promise<ImpactItem> {
-    const item = await context.em.findOne(ImpactItem, { id, organisation: viewerOf(context).membership.organisation }, { populate: ['assessment'] });
+    const item = await context.em.findOne(ImpactItem, { id: lookupId(id), organisation: viewerOf(context).membership.organisation }, { populate: ['assessment'] });
     if (!item) throw notFound('Impact', id);
     if (item.assessment.status === 'approved') throw badInput('id', `names an impact of an approved assessment; ${REOPEN}`);
     return item;

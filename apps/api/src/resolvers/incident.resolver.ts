@@ -7,7 +7,7 @@ import { badInput, notFound } from '../errors.js';
 import { aiSystemOf } from '../services/ai-systems.js';
 import { checkDate, todayIso } from '../services/dates.js';
 import { deleteRecord } from '../services/deletion.js';
-import { ownRecord } from '../services/records.js';
+import { ownRecord, lookupId } from '../services/records.js';
 import { reportingDeadline } from '../services/reporting-deadline.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
@@ -105,7 +105,7 @@ export class IncidentResolver {
     @Ctx() context: Context,
   ): Promise<IncidentView> {
     const { membership } = viewerOf(context);
-    const incident = await context.em.findOne(Incident, { id, organisation: membership.organisation }, { populate: ['aiSystem'] });
+    const incident = await context.em.findOne(Incident, { id: lookupId(id), organisation: membership.organisation }, { populate: ['aiSystem'] });
     if (!incident) throw notFound('Incident', id);
     checkVersion(`Incident ${id}`, incident.version, input.expectedVersion);
     if (input.title != null) incident.title = requiredText('title', input.title, SHORT_TEXT_MAX);

@@ -74,8 +74,7 @@ export class ManagementReviewResolver {
     @Arg('input', () => ManagementReviewInput) input: ManagementReviewInput,
     @Ctx() context: Context,
   ): Promise<ManagementReview> {
-    const { membership } = viewerOf(context);
-    const review = await context.em.findOne(ManagementReview, { id, organisation: membership.organisation });
+    const review = await ownRecord(context, ManagementReview, id);
     if (!review) throw notFound('Management review', id);
     checkVersion(`Management review ${id}`, review.version, input.expectedVersion);
     applyReview(review, input);
@@ -99,8 +98,7 @@ export class ManagementReviewResolver {
   }
   @Mutation(() => ReviewAction)
   async updateReviewAction(@Arg('id', () => ID) id: string, @Arg('input', () => ReviewActionInput) input: ReviewActionInput, @Ctx() context: Context): Promise<ReviewAction> {
-    const { membership } = viewerOf(context);
-    const action = await context.em.findOne(ReviewAction, { id, organisation: membership.organisation });
+    const action = await ownRecord(context, ReviewAction, id);
     if (!action) throw notFound('Review action', id);
     checkVersion(`Review action ${id}`, action.version, input.expectedVersion);
     applyTrackedAction(action, input);

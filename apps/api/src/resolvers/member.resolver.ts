@@ -16,6 +16,7 @@ import { SHORT_TEXT_MAX, requiredText } from '../services/text.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { AddMemberInput } from './member.input.js';
 import { Member } from './member.type.js';
+import { lookupId } from '../services/records.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -60,7 +61,7 @@ async function memberViews(em: EntityManager, memberships: readonly Membership[]
 async function lockedMember(tx: EntityManager, organisation: Organisation, id: string): Promise<{ membership: Membership; administrators: number }> {
   if (!UUID.test(id)) throw notFound('Member', id);
   const administrators = await tx.find(Membership, { organisation, role: Role.ADMIN }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { id: 'asc' } });
-  const membership = await tx.findOne(Membership, { id, organisation }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  const membership = await tx.findOne(Membership, { id: lookupId(id), organisation }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!membership) throw notFound('Member', id);
   await tx.populate(membership, ['user']);
   return { membership, administrators: administrators.length };
@@ -81,7 +82,7 @@ export class MemberResolver {
   async member(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Member | null> {
     const { organisation } = viewerOf(context).membership;
     if (!UUID.test(id)) return null;
-    const membership = await context.em.findOne(Membership, { id, organisation }, { populate: ['user'] });
+    const membership = await context.em.findOne(Membership, { id: lookupId(id), organisation }, { populate: ['user'] });
     return membership ? ((await memberViews(context.em, [membership]))[0] ?? null) : null;
   }
 

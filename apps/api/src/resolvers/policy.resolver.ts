@@ -9,7 +9,7 @@ import { PolicyVersion } from '../entities/policy-version.entity.js';
 import { badInput, forbidden, notFound } from '../errors.js';
 import { checkDate } from '../services/dates.js';
 import { deleteRecord } from '../services/deletion.js';
-import { ownRecord } from '../services/records.js';
+import { ownRecord, lookupId } from '../services/records.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 
@@ -130,7 +130,7 @@ export class PolicyResolver {
   }
 
   private async ownPolicy(context: Context, id: string): Promise<Policy> {
-    const policy = await context.em.findOne(Policy, { id, organisation: viewerOf(context).membership.organisation });
+    const policy = await context.em.findOne(Policy, { id: lookupId(id), organisation: viewerOf(context).membership.organisation });
     if (!policy) throw notFound('Policy', id);
     return policy;
   }

@@ -23,6 +23,7 @@ import { CreateRiskInput, RiskFilter, UpdateRiskInput } from './risk.input.js';
 import { connectionOf, type Page, PageArgs, SortDirection, orderInputOf, pageFromDatabase, pageFromList } from './pagination.js';
 import { RiskMatrixInfo } from './risk-matrix.type.js';
 import { RiskCriteriaInput } from './risk-criteria.input.js';
+import { ownRecord, lookupId } from '../services/records.js';
 
 /** Marks a risk rebuilt from the audit log with the moment it shows. */
 const AS_OF = Symbol('asOf');
@@ -86,8 +87,7 @@ export class RiskResolver {
   }
   @Query(() => Risk, { nullable: true })
   async risk(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Risk | null> {
-    const { membership } = viewerOf(context);
-    return context.em.findOne(Risk, { id, organisation: membership.organisation });
+    return ownRecord(context, Risk, id);
   }
 
   @FieldResolver(() => AiSystem, { nullable: true, description: 'The AI system the risk belongs to, if any.' })
@@ -135,7 +135,7 @@ export class RiskResolver {
     @Ctx() context: Context,
   ): Promise<Risk> {
     const viewer = viewerOf(context);
-    const risk = await context.em.findOne(Risk, { id, organisation: viewer.membership.organisation });
+    const risk = await context.em.findOne(Risk, { id: lookupId(id), organisation: viewer.membership.organisation });
     if (!risk) throw notFound('Risk', id);
     checkVersion(`Risk ${id}`, risk.version, input.expectedVersion);
     const { matrix } = await criteriaOf(context.em, viewer.membership.organisation);

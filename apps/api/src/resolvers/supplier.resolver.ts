@@ -13,6 +13,7 @@ import { notNull, optionalDate } from '../services/inputs.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { CreateSupplierInput, UpdateSupplierInput } from './supplier.input.js';
+import { ownRecord, lookupId } from '../services/records.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -71,7 +72,7 @@ function sameSystems(current: readonly AiSystem[], next: readonly AiSystem[]): b
 }
 
 async function findSupplier(context: Context, id: string): Promise<Supplier> {
-  const supplier = await context.em.findOne(Supplier, { id, organisation: viewerOf(context).membership.organisation });
+  const supplier = await context.em.findOne(Supplier, { id: lookupId(id), organisation: viewerOf(context).membership.organisation });
   if (!supplier) throw notFound('Supplier', id);
   return supplier;
 }
@@ -105,8 +106,7 @@ export class SupplierResolver {
 
   @Query(() => Supplier, { nullable: true })
   async supplier(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Supplier | null> {
-    const { membership } = viewerOf(context);
-    return context.em.findOne(Supplier, { id, organisation: membership.organisation });
+    return ownRecord(context, Supplier, id);
   }
 
   @FieldResolver(() => [AiSystem], { description: 'The AI systems the supplier provides for, by name.' })

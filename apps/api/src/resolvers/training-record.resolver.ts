@@ -12,6 +12,7 @@ import { SHORT_TEXT_MAX, optionalText, requiredText } from '../services/text.js'
 import { DUE_SOON_DAYS, expiryFlags } from '../services/training-expiry.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { CreateTrainingRecordInput, UpdateTrainingRecordInput } from './training-record.input.js';
+import { ownRecord, lookupId } from '../services/records.js';
 
 /** Locations are URLs or document references, as for evidence. */
 const LOCATION_MAX = 1000;
@@ -26,7 +27,7 @@ function applyDetails(record: TrainingRecord, input: CreateTrainingRecordInput |
 }
 
 async function findRecord(context: Context, id: string): Promise<TrainingRecord> {
-  const record = await context.em.findOne(TrainingRecord, { id, organisation: viewerOf(context).membership.organisation });
+  const record = await context.em.findOne(TrainingRecord, { id: lookupId(id), organisation: viewerOf(context).membership.organisation });
   if (!record) throw notFound('Training record', id);
   return record;
 }
@@ -60,8 +61,7 @@ export class TrainingRecordResolver {
 
   @Query(() => TrainingRecord, { nullable: true })
   async trainingRecord(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<TrainingRecord | null> {
-    const { membership } = viewerOf(context);
-    return context.em.findOne(TrainingRecord, { id, organisation: membership.organisation });
+    return ownRecord(context, TrainingRecord, id);
   }
 
   @FieldResolver(() => Boolean, { description: 'Past its expiry date on the day of the request.' })

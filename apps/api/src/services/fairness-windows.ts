@@ -8,6 +8,7 @@ import type { Organisation } from '../entities/organisation.entity.js';
 import { badInput } from '../errors.js';
 import { checkDate } from './dates.js';
 import type { GroupCountsInput } from '../resolvers/fairness.type.js';
+import { lookupId } from './records.js';
 
 const GROUP_KEY_MAX = 200;
 const emptyCell: Cell = { tp: 0, fp: 0, tn: 0, fn: 0, rows: 0 };
@@ -127,7 +128,7 @@ export function countsOfCells(cells: readonly FairnessWindowCell[]): GroupCounts
 
 /** The AI system of the viewer's organisation with this id, or a BAD_USER_INPUT naming `aiSystemId`. */
 export async function ownAiSystem(em: EntityManager, organisation: Organisation, id: string): Promise<AiSystem> {
-  const system = await em.findOne(AiSystem, { id, organisation });
+  const system = await em.findOne(AiSystem, { id: lookupId(id), organisation });
   if (!system) throw badInput('aiSystemId', `names no AI system of your organisation: ${id}`);
   return system;
 }

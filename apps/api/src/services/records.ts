@@ -8,6 +8,17 @@ export function isRecordId(id: string): boolean {
   return UUID.test(id);
 }
 
+/** The nil UUID: a valid uuid value that no record has (records get random version 4 ids). */
+const NO_RECORD = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The id to look a record up by: the id itself, or for one that is no UUID the nil UUID, which
+ * finds nothing on either database instead of PostgreSQL refusing the query.
+ */
+export function lookupId(id: string): string {
+  return UUID.test(id) ? id : NO_RECORD;
+}
+
 /**
  * One record of the viewer's organisation, by id: null for another organisation's record, an
  * unknown id or one that is no UUID, alike, so a caller learns nothing about other tenants.
