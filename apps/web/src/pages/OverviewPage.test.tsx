@@ -20,6 +20,9 @@ const otherAnswers: Record<string, Answer> = {
   Readiness: { data: readinessAnswer },
   FairnessThresholds: { data: { fairnessThresholds: [] } },
   RiskTrend: { data: { riskTrend: [] } },
+  LastReview: { data: { managementReviews: { nodes: [{ heldOn: '2026-06-24' }] } } },
+  ResidualSince: { data: { riskTrend: [{ date: '2026-06-24', residual: { totalScore: 50 } }, { date: '2026-11-29', residual: { totalScore: 40 } }] } },
+  OverdueActions: { data: { correctiveActions: { totalCount: 3 } } },
 };
 
 function renderWith(client: Client) {
@@ -45,6 +48,11 @@ describe('OverviewPage', () => {
     expect(tile('High and critical risks')).toBe('2');
     expect(tile('Above risk appetite')).toBe('3');
     expect(tile('Mean inherent score')).toBe('10');
+    // Residual exposure is the sum of residual scores (untreated risks at their inherent score): 20 + 12 + 6 + 2.
+    expect(tile('Residual exposure (sum of residual scores)')).toBe('40');
+    expect(screen.getByText(/^Down 10 \(20\s?%\) since the review of/).textContent).toContain(formatDate('2026-06-24'));
+    expect(tile('Applicable controls implemented')).toBe('1 of 1');
+    expect(tile('Overdue corrective actions')).toBe('3');
     expect(screen.getByRole('table', { name: 'Risk scores as a table' }).querySelectorAll('tbody tr')).toHaveLength(4);
     // One applicable control, verified: 1 of 1, 100%.
     expect(screen.getByText('1 of 1 applicable controls implemented or verified, by objective.')).toBeTruthy();

@@ -1,5 +1,5 @@
 import { formatNumber } from '@assay/ui';
-import { useQuery } from 'urql';
+import { gql, useQuery } from 'urql';
 import type { Viewer } from '../features/auth/viewer.js';
 import { type CertificationOutlookData, CertificationOutlookQuery, type ReadinessData, ReadinessQuery } from '../features/certification/certification.js';
 import { CertificationTimeline } from '../features/certification/CertificationTimeline.js';
@@ -9,6 +9,8 @@ import { ExposureTrendChart } from '../features/risks/ExposureTrendChart.js';
 import { RiskHeatmapCard } from '../features/risks/RiskHeatmapCard.js';
 import { RiskScoreChart } from '../features/risks/RiskScoreChart.js';
 import { ControlProgressChart } from '../features/soa/ControlProgressChart.js';
+import { ControlProgressQuery, type SoaRow } from '../features/soa/soa.js';
+import { exposureChange, type LastReviewData, LastReviewQuery, type ResidualSinceData, ResidualSinceQuery } from '../features/risks/exposure-since-review.js';
 import { type RiskOverviewData, RiskOverviewQuery } from '../features/risks/risks.js';
 import { formatDate } from '../format/format-date.js';
 import { formatPercent } from '../format/format-percent.js';
@@ -35,8 +37,11 @@ export function OverviewPage({ viewer }: { viewer: Viewer }) {
       <section className="assay-tiles" aria-label="Headline figures">
         <Tile label="Risks in the register" value={formatNumber(exposure.risks)} />
         <Tile label="High and critical risks" value={formatNumber(count('High') + count('Critical'))} />
+        <ResidualExposureTile current={data.residual.exposure.totalScore} />
         <Tile label="Above risk appetite" value={formatNumber(exposure.aboveAppetite)} />
         <Tile label="Mean inherent score" value={formatNumber(exposure.meanScore, { maximumFractionDigits: 1 })} />
+        <ControlsImplementedTile />
+        <OverdueActionsTile />
         <OpenFairnessAlertsTile />
         <CertificationDateTiles />
         <ReadinessTile />
@@ -52,6 +57,50 @@ export function OverviewPage({ viewer }: { viewer: Viewer }) {
     </>
   );
 }
+
+/** Residual exposure (the sum of residual scores) now, and how it moved since the last management review. */
+function ResidualExposureTile({ current }: { current: number }) {
+  const [review] = useQuery<LastReviewData>({ query: LastReviewQuery });
+  const heldOn = review.data?.managementReviews.nodes[0]?.heldOn ?? null;
+  const [trend] = useQuery<ResidualSinceData>({ query: ResidualSinceQuery, variables: { from: heldOn ?? '' }, pause: heldOn === null });
+  const change = trend.data ? exposureChange(trend.data.riskTrend) : null;
+  let note: string | undefined;
+  if (review.data && heldOn === null) note = 'No management review recorded yet';
+  else if (change) {
+    const direction = change.change < 0 ? 'down' : change.change > 0 ? 'up' : 'unchanged';
+    const amount = change.change === 0 ? '' : ` ${formatNumber(Math.abs(change.change))}${change.share === null ? '' : ` (${formatPercent(Math.abs(change.share))})`}`;
+    note = `${direction === 'unchanged' ? 'Unchanged' : direction === 'down' ? 'Down' : 'Up'}${amount} since the review of ${formatDate(change.since)}`;
+  } else if (trend.error ?? review.error) note = `Change since the last review could not be loaded: ${(trend.error ?? review.error)!.message}`;
+  return <Tile label="Residual exposure (sum of residual scores)" value={formatNumber(current)} {...(note ? { note } : {})} />;
+}
+
+/** Applicable Annex A controls implemented or verified, of all applicable ones. */
+function ControlsImplementedTile() {
+  const [{ data, fetching, error }] = useQuery<{ controls: { nodes: SoaRow[] } }>({ query: ControlProgressQuery });
+  return (
+    <Tile
+      label="Applicable controls implemented"
+      {...tileState(fetching && !data, error, () => {
+        const applicable = (data?.controls.nodes ?? []).filter((row) => row.applicable);
+        const done = applicable.filter((row) => row.implementationStatus === 'IMPLEMENTED' || row.implementationStatus === 'VERIFIED').length;
+        return `${formatNumber(done)} of ${formatNumber(applicable.length)}`;
+      })}
+    />
+  );
+}
+
+function OverdueActionsTile() {
+  const [{ data, fetching, error }] = useQuery<{ correctiveActions: { totalCount: number } }>({ query: OverdueActionsQuery });
+  return <Tile label="Overdue corrective actions" {...tileState(fetching && !data, error, () => formatNumber(data?.correctiveActions.totalCount))} />;
+}
+
+const OverdueActionsQuery = gql`
+  query OverdueActions {
+    correctiveActions(filter: { overdue: true }, first: 1) {
+      totalCount
+    }
+  }
+`;
 
 function OpenFairnessAlertsTile() {
   const [{ data, fetching, error }] = useQuery<OpenFairnessAlertsData>({ query: OpenFairnessAlertsQuery });
@@ -84,6 +133,8 @@ interface TileProps {
   problem?: string;
   /** A smaller value, for text such as a date. */
   compact?: boolean;
+  /** A line under the label, such as the change since the last review. */
+  note?: string;
 }
 
 /** A tile's props while its query loads (an ellipsis), after it failed (a dash and why), or once answered. */
@@ -93,11 +144,12 @@ function tileState(loading: boolean, error: { message: string } | undefined, val
   return { value: value() };
 }
 
-function Tile({ label, value, busy = false, problem, compact = false }: TileProps) {
+function Tile({ label, value, busy = false, problem, compact = false, note }: TileProps) {
   return (
     <div className="assay-tile" aria-busy={busy || undefined}>
       <div className={compact ? 'assay-tile__value assay-tile__value--compact' : 'assay-tile__value'}>{value}</div>
       <div className="assay-tile__label">{label}</div>
+      {note ? <div className="assay-tile__note">{note}</div> : null}
       {problem ? <div className="assay-tile__problem">{problem}</div> : null}
     </div>
   );

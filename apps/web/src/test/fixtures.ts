@@ -40,7 +40,7 @@ export function heatmapOf(ratings: readonly { likelihood: number; impact: number
   return {
     total: ratings.length,
     cells: riskHeatmap(ratings, engineMatrix).cells.map((cell) => ({ ...cell })),
-    exposure: { risks: exposure.total, byLevel: exposure.byLevel.map((entry) => ({ ...entry })), meanScore: exposure.meanScore, aboveAppetite: exposure.aboveAppetite },
+    exposure: { risks: exposure.total, totalScore: ratings.reduce((sum, rating) => sum + rating.likelihood * rating.impact, 0), byLevel: exposure.byLevel.map((entry) => ({ ...entry })), meanScore: exposure.meanScore, aboveAppetite: exposure.aboveAppetite },
   };
 }
 

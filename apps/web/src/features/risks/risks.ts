@@ -35,6 +35,8 @@ export interface HeatmapCellData {
 /** The register summed up by the API: risks per band, mean score, how many above appetite. */
 export interface ExposureData {
   risks: number;
+  /** The sum of the scores. */
+  totalScore: number;
   byLevel: { level: string; count: number }[];
   meanScore: number | null;
   aboveAppetite: number;
@@ -65,6 +67,7 @@ const HeatmapFields = gql`
     }
     exposure {
       risks
+      totalScore
       byLevel {
         level
         count
