@@ -29,7 +29,7 @@ describe('App: the register screens', () => {
     render(<App />);
     expect(current()).toBe(entry);
     // The page's code loads first, then the page shows its own loading state.
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain(loading));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain(loading), { timeout: 10_000 });
   });
 
   it('moves between the screens from the navigation', async () => {
@@ -39,6 +39,6 @@ describe('App: the register screens', () => {
     expect(current()).toBe('Statement of Applicability');
     fireEvent.click(screen.getByRole('link', { name: 'Certification' }));
     expect(window.location.pathname).toBe('/certification');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Loading the certification plan'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Loading the certification plan'), { timeout: 10_000 });
   });
 });
