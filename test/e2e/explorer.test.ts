@@ -35,10 +35,21 @@ describe.skipIf(missing !== null)('GraphQL explorer in Chromium', () => {
     await page.goto(`${app.url}/explorer`);
     await page.locator('.graphiql-container').waitFor();
     expect(await page.getByRole('navigation', { name: 'Pages' }).locator('[aria-current="page"]').textContent()).toBe('GraphQL explorer');
-    await page.getByRole('button', { name: /Execute query/ }).click();
     const response = page.locator('.graphiql-response');
-    // Thirteen seeded risks: only an authenticated request can see them.
-    await expect.poll(() => response.textContent(), { timeout: 15_000 }).toContain('"totalCount": 41');
+    // GraphiQL ignores Execute while it still loads the schema (its introspection query): press
+    // it again until the answer shows.
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: /Execute query/ }).click();
+          await page.waitForTimeout(500);
+          return response.textContent();
+        },
+        { timeout: 20_000 },
+      )
+      .toContain('"totalCount"');
+    // 41 seeded risks: only an authenticated request can see them.
+    expect(await response.textContent()).toContain('"totalCount": 41');
   });
 
   it('runs a query typed into the editor', async () => {
