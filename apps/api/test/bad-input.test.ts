@@ -563,7 +563,7 @@ describe.each(databases.available)('hostile input to every mutation on $name', (
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
-  }, 120_000);
+  }, 60_000 + RUNS * 1_000);
 });
 
 /** The GraphQL type at a path of the mutation's arguments. */
