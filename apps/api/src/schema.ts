@@ -25,13 +25,15 @@ import { SoaResolver } from './resolvers/soa.resolver.js';
 import { CrosswalkResolver } from './resolvers/crosswalk.resolver.js';
 import { SupplierResolver } from './resolvers/supplier.resolver.js';
 import { TrainingRecordResolver } from './resolvers/training-record.resolver.js';
+import { refuseUnstorableText } from './services/storable-text.js';
 
 /** Builds the executable GraphQL schema from the resolvers (no I/O). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [AuthResolver, AiSystemResolver, RiskResolver, RiskAssessmentResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver, ReviewPackResolver, ImpactAssessmentResolver, ImpactItemResolver, AuditLogResolver, AiObjectiveResolver, KpiMeasurementResolver, TrainingRecordResolver, SupplierResolver, CrosswalkResolver, AiActResolver, MemberResolver],
-    // Every root field is checked against the permission table (src/auth/permissions.ts).
-    globalMiddlewares: [authorize],
+    // Every root field is checked against the permission table (src/auth/permissions.ts), then
+    // refuses text that neither database can store (src/services/storable-text.ts).
+    globalMiddlewares: [authorize, refuseUnstorableText],
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],
     validate: false,
   });

@@ -7,7 +7,7 @@ import { Risk } from '../entities/risk.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { deleteRecord } from '../services/deletion.js';
 import { ownAiSystem } from '../services/fairness-windows.js';
-import { ownRecord } from '../services/records.js';
+import { lookupId, ownRecord } from '../services/records.js';
 import { optionalText, requiredText } from '../services/text.js';
 import { checkVersion, flushOrConflict } from '../services/versioning.js';
 import { FairnessMetricEnum, type FairnessMetricName, ThresholdDirectionEnum, defaultDirection, privilegedMetrics } from './fairness.type.js';
@@ -64,12 +64,12 @@ export class FairnessThresholdResolver {
     if (input.minGroupSize != null && input.minGroupSize < 0) throw badInput('minGroupSize', `must be 0 or more, got ${input.minGroupSize}`);
     let risk: Risk | null = null;
     if (input.riskId != null) {
-      risk = await context.em.findOne(Risk, { id: input.riskId, organisation });
+      risk = await context.em.findOne(Risk, { id: lookupId(input.riskId), organisation });
       if (!risk) throw badInput('riskId', `names no risk of your organisation: ${input.riskId}`);
     }
     let threshold: FairnessThreshold;
     if (input.id != null) {
-      const existing = await context.em.findOne(FairnessThreshold, { id: input.id, organisation });
+      const existing = await context.em.findOne(FairnessThreshold, { id: lookupId(input.id), organisation });
       if (!existing) throw notFound('Fairness threshold', input.id);
       checkVersion(`Fairness threshold ${input.id}`, existing.version, input.expectedVersion);
       threshold = existing;
