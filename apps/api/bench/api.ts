@@ -252,25 +252,32 @@ interface Timing {
   p95: number;
   p99: number;
   errors: number;
+  /** The first error seen, to say what went wrong. */
+  firstError?: string;
 }
 
 /** Sends `total` requests from `clients` concurrent clients; each request is the scenario's operations in parallel. */
 async function load(url: string, token: string, operations: Operation[], clients: number, total: number): Promise<Timing> {
   const times: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
   let next = 0;
   async function client() {
     while (next < total) {
       next += 1;
       const started = performance.now();
-      const answers = await Promise.all(operations.map((operation) => post(url, token, operation).catch((error: unknown) => ({ errors: [error] }))));
+      const answers = await Promise.all(operations.map((operation) => post(url, token, operation).catch((error: unknown) => ({ errors: [String(error)] }))));
       times.push(performance.now() - started);
-      errors += answers.filter((answer) => answer.errors !== undefined).length;
+      for (const answer of answers) {
+        if (answer.errors === undefined) continue;
+        errors += 1;
+        firstError ??= JSON.stringify(answer.errors).slice(0, 300);
+      }
     }
   }
   await Promise.all(Array.from({ length: clients }, client));
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), p99: percentile(times, 0.99), errors };
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), p99: percentile(times, 0.99), errors, ...(firstError === undefined ? {} : { firstError }) };
 }
 
 async function timeRaw(orm: Orm, statements: { sql: string; params: unknown[] }[], total: number): Promise<Timing> {
@@ -357,7 +364,7 @@ async function main() {
     );
     if (count !== smallCount) notes.push(`${scenario.name}: ${count} statements at full size, ${smallCount} at a tenth — grows with the data (goal missed)`);
     if (ratio > 3) notes.push(`${scenario.name}: p95 at one client is ${ratio.toFixed(1)}× the raw SQL (goal ≤ 3×)`);
-    if (one.errors + sixteen.errors > 0) notes.push(`${scenario.name}: ${one.errors + sixteen.errors} errors (goal 0)`);
+    if (one.errors + sixteen.errors > 0) notes.push(`${scenario.name}: ${one.errors + sixteen.errors} errors (goal 0), the first: ${one.firstError ?? sixteen.firstError}`);
     goalsMet &&= count === smallCount && ratio <= 3 && one.errors + sixteen.errors === 0;
   }
   await served.close();
