@@ -3,7 +3,7 @@
  *
  *   --database-url URL   the database to serve (default: a SQLite file in the temp folder)
  *   --scale S            size of the generated organisation when the database has none (default 1)
- *   --requests N         requests per scenario and concurrency (default 60)
+ *   --requests N         requests per scenario at one client, twice as many at 16 (default 20)
  *
  * It serves the API over HTTP on loopback in this process, signs in as the large organisation's
  * administrator and sends what the dashboard and an analyst send: the overview (every query the
@@ -56,7 +56,7 @@ function oneYearBefore(day: Date): string {
   return new Date(Date.UTC(day.getUTCFullYear() - 1, day.getUTCMonth(), day.getUTCDate())).toISOString().slice(0, 10);
 }
 
-const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, scale: { type: 'string', default: '1' }, requests: { type: 'string', default: '60' } } });
+const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, scale: { type: 'string', default: '1' }, requests: { type: 'string', default: '20' } } });
 const scale = Number(values.scale);
 const requests = Number(values.requests);
 if (!(scale > 0) || !(requests >= 10)) throw new Error('--scale must be above 0 and --requests at least 10');
