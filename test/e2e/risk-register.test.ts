@@ -9,11 +9,11 @@ import { signInAs, watchForeignRequests } from '../support/session.js';
 
 const missing = browserMissing();
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
-/** The demo organisation's register holds thirteen risks (apps/api/src/seed/demo.ts). */
+/** The demo organisation's register holds 41 risks (apps/api/src/seed/demo-risks.ts). */
 const SEEDED_RISKS = 41;
 /** The register shows ten risks a page (REGISTER_PAGE_SIZE). */
 const PAGE_SIZE = 10;
-/** A seeded risk with three assessments, three linked controls and a residual rating 2 × 5. */
+/** A seeded risk with four assessments, three linked controls and a residual rating 2 × 5. */
 const CREDIT_RISK = 'Credit model under-approves applicants over 60';
 
 describe.skipIf(missing !== null)('risk register in Chromium', () => {
@@ -207,6 +207,28 @@ describe.skipIf(missing !== null)('risk register in Chromium', () => {
     expect(await page.getByRole('link', { name: 'Edit risk' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /Edit|Save/ }).count()).toBe(0);
     await expectNoSeriousViolations();
+  });
+
+  // Every demo account: its role in the header, the overview drawn, and the register's edit
+  // controls exactly for the roles the API lets change risks.
+  it.each([
+    ['demo@assay.local', 'Administrator', true],
+    ['risk@assay.local', 'Risk manager', true],
+    ['analyst@assay.local', 'Analyst', false],
+    ['auditor@assay.local', 'Auditor', false],
+    ['exec@assay.local', 'Executive (read only)', false],
+  ])('signs in as %s (%s), drawing the overview, with edit controls: %s', async (email, role, edits) => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await signInAs(page, app.url, email);
+    expect(await page.getByTestId('role').textContent()).toBe(role);
+    await expect.poll(() => page.locator('.assay-heatmap__cell').count(), { timeout: 15_000 }).toBe(25);
+    await page.getByRole('link', { name: 'Risk register' }).click();
+    await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(PAGE_SIZE);
+    expect(await page.getByRole('link', { name: 'New risk' }).count()).toBe(edits ? 1 : 0);
+    await page.getByRole('link', { name: CREDIT_RISK }).click();
+    await page.getByRole('heading', { level: 1, name: CREDIT_RISK }).waitFor();
+    expect(await page.getByRole('link', { name: 'Edit risk' }).count()).toBe(edits ? 1 : 0);
   });
 
   it('fetched nothing from any host but the app', () => {
