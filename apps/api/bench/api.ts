@@ -4,6 +4,7 @@
  *   --database-url URL   the database to serve (default: a SQLite file in the temp folder)
  *   --scale S            size of the generated organisation when the database has none (default 1)
  *   --requests N         requests per scenario at one client, twice as many at 16 (default 20)
+ *   --only WORDS         run only the requests whose name contains WORDS (e.g. --only heatmap)
  *
  * It serves the API over HTTP on loopback in this process, signs in as the large organisation's
  * administrator and sends what the dashboard and an analyst send: the overview (every query the
@@ -56,7 +57,7 @@ function oneYearBefore(day: Date): string {
   return new Date(Date.UTC(day.getUTCFullYear() - 1, day.getUTCMonth(), day.getUTCDate())).toISOString().slice(0, 10);
 }
 
-const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, scale: { type: 'string', default: '1' }, requests: { type: 'string', default: '20' } } });
+const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, scale: { type: 'string', default: '1' }, requests: { type: 'string', default: '20' }, only: { type: 'string' } } });
 const scale = Number(values.scale);
 const requests = Number(values.requests);
 if (!(scale > 0) || !(requests >= 10)) throw new Error('--scale must be above 0 and --requests at least 10');
@@ -145,7 +146,7 @@ const FAIRNESS_TREND = `query Trend($aiSystemId: ID!) {
 const since = oneYearBefore(new Date());
 const dateOf = (kind: DatabaseTarget['kind'], iso: string) => (kind === 'sqlite' ? new Date(`${iso}T23:59:59.999Z`).getTime() : `${iso}T23:59:59.999Z`);
 
-const SCENARIOS: Scenario[] = [
+const ALL_SCENARIOS: Scenario[] = [
   {
     name: 'overview (7 queries in parallel)',
     operations: () => [
@@ -232,6 +233,9 @@ function exposureSteps(organisationId: string, moments: (number | string)[]): { 
     params: [organisationId, moments.at(-1), ...bucketParams, ...bucketParams],
   };
 }
+
+const SCENARIOS = values.only === undefined ? ALL_SCENARIOS : ALL_SCENARIOS.filter((scenario) => scenario.name.includes(values.only!));
+if (SCENARIOS.length === 0) throw new Error(`--only ${values.only} names no request; they are: ${ALL_SCENARIOS.map((scenario) => scenario.name).join('; ')}`);
 
 function monthEnds(from: string): string[] {
   const days: string[] = [];
