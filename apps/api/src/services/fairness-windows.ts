@@ -108,11 +108,17 @@ function isoDay(value: string | Date): string {
 
 /** Replaces a window's cells with the given counts and sets its row total. */
 export function setCells(em: EntityManager, window: FairnessWindow, counts: GroupCounts): void {
+  const rows = Object.values(counts.groups).reduce((sum, cell) => sum + cell.rows, counts.missing.rows);
+  // The row counts are 32-bit integer columns on both databases: checked before anything changes.
+  if (rows > MAX_WINDOW_ROWS) throw badInput('counts', `add up to ${rows} rows in the window; a window holds at most ${MAX_WINDOW_ROWS}`);
   window.cells.removeAll();
   for (const [groupKey, cell] of Object.entries(counts.groups)) window.cells.add(em.create(FairnessWindowCell, { window, groupKey, ...cell }));
   if (counts.missing.rows > 0) window.cells.add(em.create(FairnessWindowCell, { window, groupKey: null, ...counts.missing }));
-  window.rows = Object.values(counts.groups).reduce((sum, cell) => sum + cell.rows, counts.missing.rows);
+  window.rows = rows;
 }
+
+/** The most rows one window can count (its columns are 32-bit integers). */
+export const MAX_WINDOW_ROWS = 2_147_483_647;
 
 /** The engine's GroupCounts from stored cells. */
 export function countsOfCells(cells: readonly FairnessWindowCell[]): GroupCounts {
