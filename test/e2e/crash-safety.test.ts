@@ -83,31 +83,37 @@ async function checkAfterRestart(databaseUrl: string, acknowledged: string[]): P
   try {
     // The administrator, who may also check the audit log's chain.
     const token = await signIn(app.url, 'demo@assay.local');
-    const listed = await graphql<{ risks: { totalCount: number; nodes: { id: string; title: string; assessments: { id: string }[] }[] } }>(
-      app.url,
-      '{ risks(first: 500, filter: { search: "Crash probe" }) { totalCount nodes { id title assessments { id } } } }',
-      {},
-      token,
-    );
-    expect(listed.errors, JSON.stringify(listed.errors)).toBeUndefined();
-    expect(listed.data!.risks.nodes).toHaveLength(listed.data!.risks.totalCount);
-    const titles = new Set(listed.data!.risks.nodes.map((risk) => risk.title));
+    // Every page of a list: the probes can outnumber one page of 500.
+    const everything = async <Node>(field: string, args: string, selection: string): Promise<Node[]> => {
+      const nodes: Node[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: { data?: Record<string, { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> | null; errors?: unknown[] } = await graphql(
+          app.url,
+          `query($after: String) { ${field}(first: 500, after: $after, ${args}) { nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+          token,
+        );
+        expect(page.errors, JSON.stringify(page.errors)).toBeUndefined();
+        const connection = page.data![field]!;
+        nodes.push(...connection.nodes);
+        if (!connection.pageInfo.hasNextPage) return nodes;
+        after = connection.pageInfo.endCursor;
+      }
+    };
+    const risks = await everything<{ id: string; title: string; assessments: { id: string }[] }>('risks', 'filter: { search: "Crash probe" }', 'id title assessments { id }');
+    const titles = new Set(risks.map((risk) => risk.title));
     // Every acknowledged creation survived the kills.
     expect(acknowledged.filter((title) => !titles.has(title))).toEqual([]);
     // No half-written record: each risk has its first assessment.
-    expect(listed.data!.risks.nodes.filter((risk) => risk.assessments.length !== 1).map((risk) => risk.title)).toEqual([]);
+    expect(risks.filter((risk) => risk.assessments.length !== 1).map((risk) => risk.title)).toEqual([]);
     // The audit log holds one creation per stored probe risk, and its hash chain is intact.
-    const log = await graphql<{ auditLog: { nodes: { entityId: string }[] }; verifyAuditLog: { intact: boolean; problem: string | null } }>(
-      app.url,
-      '{ auditLog(first: 500, filter: { entityType: "Risk", operation: "create" }) { nodes { entityId } } verifyAuditLog { intact problem } }',
-      {},
-      token,
-    );
-    expect(log.errors, JSON.stringify(log.errors)).toBeUndefined();
-    expect(log.data!.verifyAuditLog).toEqual({ intact: true, problem: null });
-    const logged = new Set(log.data!.auditLog.nodes.map((entry) => entry.entityId));
-    expect(listed.data!.risks.nodes.filter((risk) => !logged.has(risk.id)).map((risk) => risk.title)).toEqual([]);
-    return listed.data!.risks.totalCount;
+    const created = await everything<{ entityId: string }>('auditLog', 'filter: { entityType: "Risk", operation: "create" }', 'entityId');
+    const logged = new Set(created.map((entry) => entry.entityId));
+    expect(risks.filter((risk) => !logged.has(risk.id)).map((risk) => risk.title)).toEqual([]);
+    const check = await graphql<{ verifyAuditLog: { intact: boolean; problem: string | null } }>(app.url, '{ verifyAuditLog { intact problem } }', {}, token);
+    expect(check.data?.verifyAuditLog).toEqual({ intact: true, problem: null });
+    return risks.length;
   } finally {
     await app.stop();
   }
