@@ -29,6 +29,7 @@ import { type DatabaseTarget, parseDatabaseUrl } from '../src/env.js';
 import { FULL_SIZE, LARGE_ORGANISATION_NAME, LARGE_SIGN_IN, type LargeSizes, seedLargeOrganisation } from '../src/seed/large.js';
 import { createServer } from '../src/server.js';
 import { todayIso } from '../src/services/dates.js';
+import { exposureStepsStatement } from '../src/services/risk-history.js';
 
 /**
  * The dashboard's own query documents, read from its sources at run time (tsx compiles them), so
@@ -144,7 +145,7 @@ const FAIRNESS_TREND = `query Trend($aiSystemId: ID!) {
 }`;
 
 const since = oneYearBefore(new Date());
-const dateOf = (kind: DatabaseTarget['kind'], iso: string) => (kind === 'sqlite' ? new Date(`${iso}T23:59:59.999Z`).getTime() : `${iso}T23:59:59.999Z`);
+const dateOf = (kind: DatabaseTarget['kind'], iso: string) => (kind === 'sqlite' ? new Date(`${iso}T23:59:59.999Z`).getTime() : new Date(`${iso}T23:59:59.999Z`));
 
 const ALL_SCENARIOS: Scenario[] = [
   {
@@ -165,7 +166,8 @@ const ALL_SCENARIOS: Scenario[] = [
       { sql: "select count(*) as n from finding where organisation_id = ? and source = 'monitoring' and status = 'open'", params: [organisationId] },
       { sql: 'select control_id, applicable, implementation_status, implemented_date from soa_entry where organisation_id = ?', params: [organisationId] },
       // Exposure at each month end of the past year: every risk's latest assessment on or before that day.
-      exposureSteps(organisationId, monthEnds(since).map((day) => dateOf(kind, day))),
+      // The same one-pass statement the API sends (src/services/risk-history.ts), run bare.
+      exposureStepsStatement(organisationId, monthEnds(since).map((day) => dateOf(kind, day))),
       { sql: 'select t.id, t.attribute, s.name from fairness_threshold t join ai_system s on s.id = t.ai_system_id where t.organisation_id = ?', params: [organisationId] },
     ],
   },
@@ -209,30 +211,12 @@ const ALL_SCENARIOS: Scenario[] = [
     raw: ({ organisationId, kind }) => [
       { sql: 'select likelihood, impact, count(*) as n from risk where organisation_id = ? group by likelihood, impact', params: [organisationId] },
       { sql: 'select coalesce(residual_likelihood, likelihood) as l, coalesce(residual_impact, impact) as i, count(*) as n from risk where organisation_id = ? group by 1, 2', params: [organisationId] },
-      exposureSteps(organisationId, [dateOf(kind, oneYearBefore(new Date())), dateOf(kind, todayIso())]),
+      exposureStepsStatement(organisationId, [dateOf(kind, oneYearBefore(new Date())), dateOf(kind, todayIso())]),
       { sql: 'select kind, status, count(*) as n from finding where organisation_id = ? group by kind, status', params: [organisationId] },
       { sql: 'select implementation_status, count(*) as n from soa_entry where organisation_id = ? group by implementation_status', params: [organisationId] },
     ],
   },
 ];
-
-/** Risks per rating at each moment, from each risk's latest assessment then: one pass with a window function. */
-function exposureSteps(organisationId: string, moments: (number | string)[]): { sql: string; params: unknown[] } {
-  const bucket = `case ${moments.map(() => 'when t <= ? then ?').join(' ')} end`;
-  const bucketParams = moments.flatMap((moment, position) => [moment, position]);
-  return {
-    sql: `with steps as (
-        select a.assessed_at as t, a.likelihood as l, a.impact as i, a.residual_likelihood as rl, a.residual_impact as ri,
-          lag(a.likelihood) over w as pl, lag(a.impact) over w as pi, lag(a.residual_likelihood) over w as prl, lag(a.residual_impact) over w as pri
-        from risk_assessment a join risk r on r.id = a.risk_id
-        where r.organisation_id = ? and a.assessed_at <= ?
-        window w as (partition by a.risk_id order by a.assessed_at, a.id))
-      select ${bucket} as b, 1 as sign, l, i, rl, ri, count(*) as n from steps group by 1, l, i, rl, ri
-      union all
-      select ${bucket} as b, -1 as sign, pl, pi, prl, pri, count(*) as n from steps where pl is not null group by 1, pl, pi, prl, pri`,
-    params: [organisationId, moments.at(-1), ...bucketParams, ...bucketParams],
-  };
-}
 
 const SCENARIOS = values.only === undefined ? ALL_SCENARIOS : ALL_SCENARIOS.filter((scenario) => scenario.name.includes(values.only!));
 if (SCENARIOS.length === 0) throw new Error(`--only ${values.only} names no request; they are: ${ALL_SCENARIOS.map((scenario) => scenario.name).join('; ')}`);

@@ -45,18 +45,18 @@ export interface ExposurePoint {
  * organisation's criteria of today, so the series stays comparable after they change; a past
  * rating above the top of a scale that has since shrunk counts at its top.
  */
-export async function exposureOverTime(em: EntityManager, organisation: Organisation, dates: readonly string[]): Promise<ExposurePoint[]> {
-  const { matrix } = await criteriaOf(em, organisation);
-  if (dates.length === 0) return [];
-  const order = dates.map((date, index) => ({ date, index, end: new Date(`${date}T23:59:59.999Z`) })).sort((a, b) => a.end.getTime() - b.end.getTime());
-  // SQLite holds moments as milliseconds since the epoch; PostgreSQL as timestamps.
-  const moment = (value: Date) => (em.getPlatform() instanceof PostgreSqlPlatform ? value : value.getTime());
-  const bucket = `case ${order.map(() => 'when t <= ? then ?').join(' ')} end`;
-  const bucketParams = order.flatMap((entry, position) => [moment(entry.end), position]);
-  // Each assessment adds its risk to its own cell and takes it out of the cell of the risk's
-  // previous assessment, at the moment it was made. Summed per period and cell by the database,
-  // these steps rebuild the register on every date from a few hundred rows, not one per assessment.
-  const steps = `with steps as (
+/**
+ * The statement behind exposureOverTime: for moments in ascending order, how many risks enter
+ * (sign 1) and leave (sign −1) each rating in each period (bucket b: the first moment at or after
+ * the change). Each assessment adds its risk to its own cell and takes it out of the cell of the
+ * risk's previous assessment, at the moment it was made; summed per period and cell by the
+ * database, these steps rebuild the register on every date from a few hundred rows, not one per
+ * assessment. Moments are milliseconds since the epoch on SQLite, timestamps on PostgreSQL.
+ */
+export function exposureStepsStatement(organisationId: string, moments: readonly (number | Date)[]): { sql: string; params: unknown[] } {
+  const bucket = `case ${moments.map(() => 'when t <= ? then ?').join(' ')} end`;
+  const bucketParams = moments.flatMap((moment, position) => [moment, position]);
+  const sql = `with steps as (
       select a.assessed_at as t, a.likelihood as l, a.impact as i, a.residual_likelihood as rl, a.residual_impact as ri,
         lag(a.likelihood) over w as pl, lag(a.impact) over w as pi, lag(a.residual_likelihood) over w as prl, lag(a.residual_impact) over w as pri
       from risk_assessment a join risk r on r.id = a.risk_id
@@ -66,7 +66,17 @@ export async function exposureOverTime(em: EntityManager, organisation: Organisa
     select ${bucket} as b, 1 as sign, l, i, rl, ri, count(*) as n from steps group by 1, l, i, rl, ri
     union all
     select ${bucket} as b, -1 as sign, pl, pi, prl, pri, count(*) as n from steps where pl is not null group by 1, pl, pi, prl, pri`;
-  const rows = await (em as SqlEntityManager).getConnection().execute<StepRow[]>(steps, [organisation.id, moment(order.at(-1)!.end), ...bucketParams, ...bucketParams]);
+  return { sql, params: [organisationId, moments.at(-1), ...bucketParams, ...bucketParams] };
+}
+
+export async function exposureOverTime(em: EntityManager, organisation: Organisation, dates: readonly string[]): Promise<ExposurePoint[]> {
+  const { matrix } = await criteriaOf(em, organisation);
+  if (dates.length === 0) return [];
+  const order = dates.map((date, index) => ({ date, index, end: new Date(`${date}T23:59:59.999Z`) })).sort((a, b) => a.end.getTime() - b.end.getTime());
+  // SQLite holds moments as milliseconds since the epoch; PostgreSQL as timestamps.
+  const moment = (value: Date) => (em.getPlatform() instanceof PostgreSqlPlatform ? value : value.getTime());
+  const { sql, params } = exposureStepsStatement(organisation.id, order.map((entry) => moment(entry.end)));
+  const rows = await (em as SqlEntityManager).getConnection().execute<StepRow[]>(sql, params);
   const byBucket = new Map<number, StepRow[]>();
   for (const row of rows) {
     const key = Number(row.b);
