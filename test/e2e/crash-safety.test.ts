@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { connect } from 'node:net';
 import { join } from 'node:path';
-import { MikroORM } from '@mikro-orm/postgresql';
 import Database from 'better-sqlite3';
+import { dropDatabase, freshDatabaseUrl, postgresqlReachable } from '../support/postgresql.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { graphql, removeTempFolders, startApp, tempFolder } from '../support/app.js';
 
@@ -14,17 +12,7 @@ import { graphql, removeTempFolders, startApp, tempFolder } from '../support/app
  * entry for a record that is not there, an intact hash chain and, on SQLite, an intact file.
  */
 const KILLS = Number(process.env.ASSAY_CRASH_KILLS ?? 10);
-const SERVER = new URL(process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/assay_test');
-
-function reachable(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: SERVER.hostname, port: Number(SERVER.port || 5432), timeout: 2000 });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-    socket.once('error', () => resolve(false));
-  });
-}
-const postgresqlUp = await reachable();
+const postgresqlUp = await postgresqlReachable();
 
 const signIn = async (url: string, email = 'risk@assay.local') =>
   (await graphql<{ signIn: { token: string } }>(url, 'mutation($email: String!) { signIn(email: $email, password: "assay-demo") { token } }', { email })).data!.signIn.token;
@@ -138,14 +126,10 @@ describe('crash safety on SQLite (WAL)', () => {
 });
 
 describe.runIf(postgresqlUp)('crash safety on PostgreSQL', () => {
-  const database = new URL(SERVER);
-  database.pathname = `/assay_crash_${randomBytes(5).toString('hex')}`;
+  const database = freshDatabaseUrl('assay_crash');
 
   afterAll(async () => {
-    const admin = new URL(SERVER);
-    admin.pathname = '/postgres';
-    const orm = await MikroORM.init({ clientUrl: admin.toString(), entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
-    await orm.em.getConnection().execute(`drop database if exists "${database.pathname.slice(1)}" with (force)`).finally(() => orm.close(true));
+    await dropDatabase(database);
     removeTempFolders();
   });
 

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { connect } from 'node:net';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { dropDatabase, freshDatabaseUrl, POSTGRESQL_SERVER, postgresqlReachable } from '../support/postgresql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, graphql, removeTempFolders, startApp } from '../support/app.js';
 
@@ -11,23 +9,12 @@ import { type RunningApp, graphql, removeTempFolders, startApp } from '../suppor
  * loopback. Sessions, optimistic versions, revocations and the sign-in limit live in the
  * database, so either process answers any request the same way.
  */
-const SERVER = new URL(process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/assay_test');
-
-function reachable(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: SERVER.hostname, port: Number(SERVER.port || 5432), timeout: 2000 });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-    socket.once('error', () => resolve(false));
-  });
-}
-
-const postgresqlUp = await reachable();
-if (!postgresqlUp) console.warn(`\nSKIPPED: scale-out — PostgreSQL is not reachable at ${SERVER.host}\n`);
+const postgresqlUp = await postgresqlReachable();
+if (!postgresqlUp) console.warn(`\nSKIPPED: scale-out — PostgreSQL is not reachable at ${POSTGRESQL_SERVER.host}\n`);
 
 describe('prerequisites', () => {
   it.runIf(process.env.CI === 'true')('has PostgreSQL for the scale-out run in CI', () => {
-    expect(postgresqlUp, `PostgreSQL must be reachable at ${SERVER.host} in CI`).toBe(true);
+    expect(postgresqlUp, `PostgreSQL must be reachable at ${POSTGRESQL_SERVER.host} in CI`).toBe(true);
   });
 });
 
@@ -50,8 +37,7 @@ function roundRobin(backends: string[]): Promise<{ url: string; served: number[]
 }
 
 describe.runIf(postgresqlUp)('two API processes against one PostgreSQL', () => {
-  const database = new URL(SERVER);
-  database.pathname = `/assay_scale_${randomBytes(5).toString('hex')}`;
+  const database = freshDatabaseUrl('assay_scale');
   let first: RunningApp;
   let second: RunningApp;
   let proxy: Awaited<ReturnType<typeof roundRobin>>;
@@ -67,10 +53,7 @@ describe.runIf(postgresqlUp)('two API processes against one PostgreSQL', () => {
     proxy?.server.close();
     await first?.stop();
     await second?.stop();
-    const admin = new URL(SERVER);
-    admin.pathname = '/postgres';
-    const orm = await MikroORM.init({ clientUrl: admin.toString(), entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
-    await orm.em.getConnection().execute(`drop database if exists "${database.pathname.slice(1)}" with (force)`).finally(() => orm.close(true));
+    await dropDatabase(database);
     removeTempFolders();
   }, 60_000);
 
