@@ -72,18 +72,22 @@ export async function windowsOf(
     params,
   );
   const windows: EngineWindow[] = [];
-  let current: { id: string; window: EngineWindow; groups: Record<string, Cell> } | null = null;
+  // Rows come window by window (ordered by start and id); a window ends where the next id starts.
+  let current: { id: string; start: string; end: string; groups: Record<string, Cell>; missing: Cell } | null = null;
+  const close = () => {
+    if (current !== null) windows.push({ start: current.start, end: current.end, counts: { groups: current.groups, missing: current.missing } });
+  };
   for (const row of rows) {
     if (current === null || current.id !== row.id) {
-      const groups: Record<string, Cell> = {};
-      current = { id: row.id, groups, window: { start: isoDay(row.starts_on), end: isoDay(row.ends_on), counts: { groups, missing: emptyCell } } };
-      windows.push(current.window);
+      close();
+      current = { id: row.id, start: isoDay(row.starts_on), end: isoDay(row.ends_on), groups: {}, missing: emptyCell };
     }
     if (row.rows === null) continue;
     const counts = { tp: Number(row.tp), fp: Number(row.fp), tn: Number(row.tn), fn: Number(row.fn), rows: Number(row.rows) };
-    if (row.group_key === null) current.window = Object.assign(current.window, { counts: { groups: current.groups, missing: counts } });
+    if (row.group_key === null) current.missing = counts;
     else current.groups[row.group_key] = counts;
   }
+  close();
   return windows;
 }
 
