@@ -345,25 +345,23 @@ export async function seedLargeOrganisation(em: EntityManager, sizes: LargeSizes
     // Windows and their cells go in alternately, so the cells never wait in memory for long.
     let windowBatch: FairnessWindow[] = [];
     let windowsDone = 0;
-    for (const window of windows) {
-      windowBatch.push(window);
-      if (windowBatch.length === BATCH) {
-        await tx.insertMany(FairnessWindow, windowBatch);
-        for (let start = 0; start < cells.length; start += BATCH) await tx.insertMany(FairnessWindowCell, cells.slice(start, start + BATCH) as FairnessWindowCell[]);
-        windowsDone += windowBatch.length;
-        rows += windowBatch.length + cells.length;
-        windowBatch = [];
-        cells.length = 0;
-        progress('fairness windows', windowsDone, windowTotal);
-      }
-    }
-    if (windowBatch.length > 0) {
+    const flushWindows = async () => {
+      if (windowBatch.length === 0) return;
       await tx.insertMany(FairnessWindow, windowBatch);
       for (let start = 0; start < cells.length; start += BATCH) await tx.insertMany(FairnessWindowCell, cells.slice(start, start + BATCH) as FairnessWindowCell[]);
       windowsDone += windowBatch.length;
       rows += windowBatch.length + cells.length;
+      windowBatch = [];
       cells.length = 0;
+    };
+    for (const window of windows) {
+      windowBatch.push(window);
+      if (windowBatch.length === BATCH) {
+        await flushWindows();
+        progress('fairness windows', windowsDone, windowTotal);
+      }
     }
+    await flushWindows();
     progress('fairness windows', windowsDone, windowTotal);
   });
   return { organisationId, rows };
