@@ -1,12 +1,13 @@
 import { createRiskMatrix, riskExposure, riskHeatmap, scoreRisk } from '@assay/risk-engine';
 import { describe, expect, it } from 'vitest';
-import { LARGE_SIGN_IN, LargeOrganisationExists, seedLargeOrganisation } from '../src/seed/large.js';
+import { LARGE_SIGN_IN, LARGE_THRESHOLD, LargeOrganisationExists, seedLargeOrganisation } from '../src/seed/large.js';
 import { todayIso } from '../src/services/dates.js';
 import { useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 
 const databases = await testDatabases();
-const SIZES = { systems: 6, risks: 140, assessments: 10, findings: 30, weeks: 8 };
+// A threshold most systems' latest window is near, so some breach it and some do not.
+const SIZES = { systems: 6, risks: 140, assessments: 10, findings: 30, weeks: 8, fairnessThreshold: 0.08 };
 
 interface RiskRow {
   id: string;
@@ -43,7 +44,7 @@ describe.each(databases.available)('the large benchmark organisation on $name', 
 
     token = await demo.api.signIn(LARGE_SIGN_IN.email, LARGE_SIGN_IN.password);
     const counts = await demo.api.graphql<Record<string, { totalCount: number }>>(
-      '{ aiSystems { totalCount } risks { totalCount } findings { totalCount } controls { totalCount } audits { totalCount } }',
+      '{ aiSystems { totalCount } risks { totalCount } findings(filter: { source: AUDIT }) { totalCount } controls { totalCount } audits { totalCount } }',
       {},
       token,
     );
@@ -133,6 +134,31 @@ describe.each(databases.available)('the large benchmark organisation on $name', 
     expect(trend.errors).toBeUndefined();
     expect(trend.data!.fairnessTrend.points).toHaveLength(SIZES.weeks);
     for (const point of trend.data!.fairnessTrend.points) expect(point.value).toEqual(expect.any(Number));
+  });
+
+  it('monitors every system with a threshold, and has a finding open for each one its latest window breaches', async () => {
+    const answer = await demo.api.graphql<{
+      fairnessThresholds: { id: string; aiSystem: { id: string }; attribute: string; metric: string; direction: string; value: number }[];
+      findings: { nodes: { aiSystem: { id: string }; status: string; kind: string }[] };
+    }>('{ fairnessThresholds { id aiSystem { id } attribute metric direction value } findings(filter: { source: MONITORING }, first: 100) { nodes { aiSystem { id } status kind } } }', {}, token);
+    expect(answer.errors).toBeUndefined();
+    const { fairnessThresholds, findings } = answer.data!;
+    expect(fairnessThresholds).toHaveLength(SIZES.systems);
+    const breached: string[] = [];
+    for (const threshold of fairnessThresholds) {
+      expect(threshold).toMatchObject({ attribute: LARGE_THRESHOLD.attribute, metric: 'DEMOGRAPHIC_PARITY_DIFFERENCE', direction: 'ABOVE', value: SIZES.fairnessThreshold });
+      const trend = await demo.api.graphql<{ fairnessTrend: { points: { value: number }[] } }>(
+        `query($id: ID!) { fairnessTrend(aiSystemId: $id, metric: DEMOGRAPHIC_PARITY_DIFFERENCE, attribute: "${LARGE_THRESHOLD.attribute}") { points { value } } }`,
+        { id: threshold.aiSystem.id },
+        token,
+      );
+      if (trend.data!.fairnessTrend.points.at(-1)!.value > SIZES.fairnessThreshold) breached.push(threshold.aiSystem.id);
+    }
+    // Some systems breach and some do not, so the comparison below means something.
+    expect(breached.length).toBeGreaterThan(0);
+    expect(breached.length).toBeLessThan(SIZES.systems);
+    expect(findings.nodes.map((finding) => finding.aiSystem.id).sort()).toEqual(breached.sort());
+    for (const finding of findings.nodes) expect(finding).toMatchObject({ status: 'OPEN', kind: 'MINOR_NONCONFORMITY' });
   });
 
   it('refuses to generate a second time and adds nothing', async () => {

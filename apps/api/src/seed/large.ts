@@ -10,13 +10,14 @@
  * as an empty chain for the organisation.
  */
 import { randomUUID } from 'node:crypto';
-import { createRiskMatrix, residualRisk, scoreRisk } from '@assay/risk-engine';
+import { type Cell, createRiskMatrix, type GroupCounts, residualRisk, scoreRisk } from '@assay/risk-engine';
 import { annexAControls, annexCObjectives, annexCRiskSources, findingKinds, lifeCycleStages, riskStatuses, riskTreatmentOptions } from '@assay/schema';
 import type { EntityManager } from '@mikro-orm/core';
 import { hashPassword } from '../auth/password.js';
 import { Role } from '../auth/roles.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { Audit } from '../entities/audit.entity.js';
+import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
 import { FairnessWindowCell } from '../entities/fairness-window-cell.entity.js';
 import { FairnessWindow } from '../entities/fairness-window.entity.js';
 import { Finding } from '../entities/finding.entity.js';
@@ -27,6 +28,7 @@ import { Risk } from '../entities/risk.entity.js';
 import { SoaEntry } from '../entities/soa-entry.entity.js';
 import { User } from '../entities/user.entity.js';
 import { addDays, mondayOnOrBefore } from '../services/dates.js';
+import { thresholdBreach } from '../services/fairness-thresholds.js';
 
 export const LARGE_ORGANISATION_NAME = 'Large Bank (benchmark)';
 /** The large organisation's administrator; every benchmark request signs in as it. */
@@ -40,6 +42,8 @@ export interface LargeSizes {
   findings: number;
   /** Weekly fairness windows per system and attribute. */
   weeks: number;
+  /** The demographic parity difference each system's threshold allows (default LARGE_THRESHOLD.value: about 3% of systems breach it). */
+  fairnessThreshold?: number;
 }
 
 /** The sizes of the brief: 1,000 systems, 50,000 risks × 10 assessments, 5,000 findings, two years of weeks. */
@@ -50,6 +54,9 @@ export const LARGE_ATTRIBUTES: readonly { attribute: string; groups: readonly st
   { attribute: 'age_band', groups: ['18-24', '25-34', '35-44', '45-54', '55-64', '65+'] },
   { attribute: 'region', groups: ['north', 'south', 'east', 'west', 'central', 'overseas'] },
 ];
+
+/** The threshold every generated system is monitored against: the spread of selection rates between age bands. */
+export const LARGE_THRESHOLD = { attribute: 'age_band', metric: 'demographicParityDifference', direction: 'above', value: 0.15 } as const;
 
 export interface SeedProgress {
   (stage: string, done: number, total: number): void;
@@ -320,6 +327,8 @@ export async function seedLargeOrganisation(em: EntityManager, sizes: LargeSizes
     const firstStart = addDays(lastEnd, -7 * sizes.weeks);
     const windowTotal = sizes.systems * LARGE_ATTRIBUTES.length * sizes.weeks;
     const cells: Partial<FairnessWindowCell>[] = [];
+    /** Each system's latest window of the monitored attribute, checked against its threshold below. */
+    const latestWindows = new Map<string, { start: string; end: string; counts: GroupCounts }>();
     const windows = (function* () {
       for (const systemId of systemIds) {
         for (const { attribute, groups } of LARGE_ATTRIBUTES) {
@@ -327,6 +336,7 @@ export async function seedLargeOrganisation(em: EntityManager, sizes: LargeSizes
           for (let week = 0; week < sizes.weeks; week += 1) {
             const windowId = randomUUID();
             let total = 0;
+            const counts: Record<string, Cell> = {};
             groups.forEach((groupKey, position) => {
               const size = 150 + Math.floor(random() * 250);
               const rate = 0.45 - (position === groups.length - 1 ? (drift * week) / sizes.weeks : 0);
@@ -334,9 +344,13 @@ export async function seedLargeOrganisation(em: EntityManager, sizes: LargeSizes
               const tp = binomial(random, positives, rate + 0.3);
               const fp = binomial(random, size - positives, rate / 3);
               total += size;
-              cells.push({ id: randomUUID(), window: windowId as unknown as FairnessWindow, groupKey, tp, fn: positives - tp, fp, tn: size - positives - fp, rows: size });
+              counts[groupKey] = { tp, fn: positives - tp, fp, tn: size - positives - fp, rows: size };
+              cells.push({ id: randomUUID(), window: windowId as unknown as FairnessWindow, groupKey, ...counts[groupKey] });
             });
             const startsOn = addDays(firstStart, 7 * week);
+            if (week === sizes.weeks - 1 && attribute === LARGE_THRESHOLD.attribute) {
+              latestWindows.set(systemId, { start: startsOn, end: addDays(startsOn, 7), counts: { groups: counts, missing: { tp: 0, fp: 0, tn: 0, fn: 0, rows: 0 } } });
+            }
             yield { id: windowId, organisation: organisationId, aiSystem: systemId, attribute, startsOn, endsOn: addDays(startsOn, 7), rows: total, createdAt: now } as unknown as FairnessWindow;
           }
         }
@@ -363,6 +377,24 @@ export async function seedLargeOrganisation(em: EntityManager, sizes: LargeSizes
     }
     await flushWindows();
     progress('fairness windows', windowsDone, windowTotal);
+
+    // Every system's fairness is monitored by one threshold; a latest window beyond it has opened
+    // a monitoring finding, as an import would have.
+    const allowed = sizes.fairnessThreshold ?? LARGE_THRESHOLD.value;
+    const thresholds = systemIds.map(
+      (systemId) =>
+        ({ id: randomUUID(), organisation: organisationId, aiSystem: systemId, ...LARGE_THRESHOLD, value: allowed, privilegedGroup: null, minGroupSize: 0, risk: null, version: 1, createdAt: now }) as unknown as FairnessThreshold,
+    );
+    await insertAll(tx, FairnessThreshold, thresholds, 'fairness thresholds', thresholds.length, progress);
+    const breaches = thresholds.flatMap((threshold) => {
+      const latest = latestWindows.get(threshold.aiSystem as unknown as string)!;
+      const reading = thresholdBreach(threshold, latest);
+      if (reading === null || !reading.breached) return [];
+      const description = `Demographic parity difference by ${LARGE_THRESHOLD.attribute} was ${reading.value.toFixed(3)} in the week from ${latest.start} to ${latest.end} (${reading.n} decisions), above the threshold of ${allowed}.`;
+      return [{ id: randomUUID(), organisation: organisationId, source: 'monitoring', kind: 'minor-nonconformity', clauseId: '9.1', controlId: 'A.6.2.6', aiSystem: threshold.aiSystem, threshold: threshold.id, description, raisedOn: latest.end <= today ? latest.end : today, status: 'open', version: 1 } as unknown as Finding];
+    });
+    await insertAll(tx, Finding, breaches, 'monitoring findings', breaches.length, progress);
+    rows += thresholds.length + breaches.length;
   });
   return { organisationId, rows };
 }
