@@ -1,5 +1,5 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
-import type { GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authorize } from './auth/permissions.js';
 import { AiActResolver } from './resolvers/ai-act.resolver.js';
@@ -28,13 +28,32 @@ import { TrainingRecordResolver } from './resolvers/training-record.resolver.js'
 import { refuseUnstorableText } from './services/storable-text.js';
 
 /** Builds the executable GraphQL schema from the resolvers (no I/O). */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [AuthResolver, AiSystemResolver, RiskResolver, RiskAssessmentResolver, SoaResolver, EvidenceResolver, IncidentResolver, AuditResolver, FindingResolver, CorrectiveActionResolver, ContextResolver, ManagementReviewResolver, ReviewActionResolver, PolicyResolver, FairnessResolver, CertificationResolver, FairnessThresholdResolver, RiskTrendResolver, ReviewPackResolver, ImpactAssessmentResolver, ImpactItemResolver, AuditLogResolver, AiObjectiveResolver, KpiMeasurementResolver, TrainingRecordResolver, SupplierResolver, CrosswalkResolver, AiActResolver, MemberResolver],
-    // Every root field is checked against the permission table (src/auth/permissions.ts), then
-    // refuses text that neither database can store (src/services/storable-text.ts).
-    globalMiddlewares: [authorize, refuseUnstorableText],
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],
     validate: false,
   });
+  guardRootFields(schema);
+  return schema;
+}
+
+/**
+ * Every root field is checked against the permission table (src/auth/permissions.ts), then
+ * refuses text that neither database can store (src/services/storable-text.ts), before its
+ * resolver runs. The checks wrap the root fields alone: as type-graphql global middlewares they
+ * would also wrap every nested field in promises, which cost more than the statistics on a
+ * 104-week fairness trend.
+ */
+function guardRootFields(schema: GraphQLSchema): void {
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        authorize(info, context);
+        refuseUnstorableText(args);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import type { MiddlewareFn } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { forbidden, unauthenticated } from '../errors.js';
 import { AUDIT_EDITORS, MONITORING_WRITERS, RISK_EDITORS, Role } from './roles.js';
@@ -159,13 +159,12 @@ export function checkRule(rule: Rule, context: Context): void {
   if (rule !== 'signed-in' && !rule.includes(role)) throw forbidden(`Your role (${role}) may not do this; it needs one of: ${rule.join(', ')}`);
 }
 
-/** Enforces the table on every root field; nested fields are reached only through a checked root. */
-export const authorize: MiddlewareFn<Context> = ({ info, context }, next) => {
+/** Enforces the table on a root field (src/schema.ts calls it for each); nested fields are reached only through a checked root. */
+export function authorize(info: GraphQLResolveInfo, context: Context): void {
   const root = info.parentType.name;
-  if (root !== 'Query' && root !== 'Mutation') return next();
+  if (root !== 'Query' && root !== 'Mutation') return;
   const rule = permissions[root][info.fieldName];
   // A field without a rule is a defect: refuse it rather than guess (the message stays on the server).
   if (rule === undefined) throw new Error(`${root}.${info.fieldName} has no row in the permission table (src/auth/permissions.ts)`);
   checkRule(rule, context);
-  return next();
-};
+}

@@ -33,7 +33,7 @@ const { values } = parseArgs({
   },
 });
 
-function count(name: keyof LargeSizes, fallback: number, minimum: number): number {
+function count(name: Exclude<keyof LargeSizes, 'fairnessThreshold'>, fallback: number, minimum: number): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
   const value = Number(raw);

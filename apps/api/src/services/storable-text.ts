@@ -1,5 +1,3 @@
-import type { MiddlewareFn } from 'type-graphql';
-import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 
 /**
@@ -31,10 +29,7 @@ export function unstorableTextPath(value: unknown, path: string): string | null 
  * Refuses, for every root field, an argument holding text that cannot be stored, naming the
  * field, before a resolver passes it to the database (where it was an internal error).
  */
-export const refuseUnstorableText: MiddlewareFn<Context> = ({ args, info }, next) => {
-  if (info.path.prev === undefined) {
-    const field = unstorableTextPath(args, '');
-    if (field) throw badInput(field, 'must not contain the NUL character or an unpaired UTF-16 surrogate');
-  }
-  return next();
-};
+export function refuseUnstorableText(args: Record<string, unknown>): void {
+  const field = unstorableTextPath(args, '');
+  if (field) throw badInput(field, 'must not contain the NUL character or an unpaired UTF-16 surrogate');
+}
