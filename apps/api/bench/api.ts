@@ -15,7 +15,7 @@
  * API's p95 to the raw SQL's, at one client. Statements per request are also counted on a
  * database a tenth of the size: equal counts show they do not grow with the data.
  */
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -337,6 +337,7 @@ async function main() {
   const head = `${'request'.padEnd(38)} ${'SQL/req'.padStart(8)} ${'(1/10 size)'.padStart(11)} ${'p50 @1'.padStart(10)} ${'p95 @1'.padStart(10)} ${'p99 @1'.padStart(10)} ${'p50 @16'.padStart(10)} ${'p95 @16'.padStart(10)} ${'p99 @16'.padStart(10)} ${'errors'.padStart(6)} ${'raw p95'.padStart(10)} ${'API/raw'.padStart(8)}`;
   let goalsMet = true;
   const notes: string[] = [];
+  const figures: { figure: string; value: string; goal: string; met: boolean }[] = [];
   for (const scenario of SCENARIOS) {
     say(scenario.name);
     const operations = scenario.operations(context);
@@ -354,6 +355,11 @@ async function main() {
     if (ratio > 3) notes.push(`${scenario.name}: p95 at one client is ${ratio.toFixed(1)}× the raw SQL (goal ≤ 3×)`);
     if (one.errors + sixteen.errors > 0) notes.push(`${scenario.name}: ${one.errors + sixteen.errors} errors (goal 0), the first: ${one.firstError ?? sixteen.firstError}`);
     goalsMet &&= count === smallCount && ratio <= 3 && one.errors + sixteen.errors === 0;
+    figures.push(
+      { figure: `${scenario.name}: SQL statements per request`, value: `${count} (${smallCount} at 1/10)`, goal: 'the same at both sizes', met: count === smallCount },
+      { figure: `${scenario.name}: p95 at 1 client`, value: `${one.p95.toFixed(1)} ms, ${ratio.toFixed(1)}× raw`, goal: `≤ 3× raw SQL (${raw.p95.toFixed(1)} ms)`, met: ratio <= 3 },
+      { figure: `${scenario.name}: errors at 16 clients`, value: `${one.errors + sixteen.errors} (p95 ${sixteen.p95.toFixed(0)} ms)`, goal: '0', met: one.errors + sixteen.errors === 0 },
+    );
   }
   await served.close();
   const cpu = os.cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
@@ -364,6 +370,8 @@ async function main() {
   for (const line of lines) console.log(line);
   for (const note of notes) console.log(`  ${note}`);
   console.log(goalsMet ? 'every goal met' : 'some goals missed (see the notes above)');
+  // The root `npm run bench` gathers every benchmark's figures into one table.
+  if (process.env.ASSAY_BENCH_RESULTS) appendFileSync(process.env.ASSAY_BENCH_RESULTS, figures.map((row) => `${JSON.stringify(row)}\n`).join(''));
 }
 
 await main();
