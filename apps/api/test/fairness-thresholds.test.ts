@@ -54,6 +54,34 @@ describe.each(databases.available)('fairness thresholds on $name', (database) =>
     expect(audits.data?.findings.nodes.map((entry) => entry.source)).toEqual(['audit', 'audit', 'audit', 'audit']);
   });
 
+  it('reads each threshold on the latest window of its system and attribute, as the last point of its trend', async () => {
+    const answer = await demo.api.graphql<{ fairnessThresholds: { aiSystem: { id: string }; attribute: string; metric: string; value: number; direction: string; privilegedGroup: string | null; minGroupSize: number; latest: { start: string; end: string; value: number | null; n: number; breached: boolean } | null }[] }>(
+      '{ fairnessThresholds { aiSystem { id } attribute metric value direction privilegedGroup minGroupSize latest { start end value n breached } } }',
+      {},
+      demo.admin,
+    );
+    expect(answer.errors).toBeUndefined();
+    const thresholds = answer.data!.fairnessThresholds;
+    expect(thresholds.length).toBeGreaterThan(1);
+    const breaches: boolean[] = [];
+    for (const threshold of thresholds) {
+      const trend = await demo.api.graphql<{ fairnessTrend: { points: { start: string; end: string; value: number | null; n: number }[]; breached: boolean } }>(
+        `query($id: ID!, $metric: FairnessMetric!, $attribute: String!, $privilegedGroup: String, $minGroupSize: Int, $threshold: Float, $direction: ThresholdDirection) {
+          fairnessTrend(aiSystemId: $id, metric: $metric, attribute: $attribute, privilegedGroup: $privilegedGroup, minGroupSize: $minGroupSize, threshold: $threshold, thresholdDirection: $direction) { breached points { start end value n } }
+        }`,
+        { id: threshold.aiSystem.id, metric: threshold.metric, attribute: threshold.attribute, privilegedGroup: threshold.privilegedGroup, minGroupSize: threshold.minGroupSize, threshold: threshold.value, direction: threshold.direction },
+        demo.admin,
+      );
+      expect(trend.errors).toBeUndefined();
+      const last = trend.data!.fairnessTrend.points.at(-1)!;
+      expect(threshold.latest).toEqual({ start: last.start, end: last.end, value: expect.closeTo(last.value!, 12), n: last.n, breached: trend.data!.fairnessTrend.breached });
+      breaches.push(threshold.latest!.breached);
+    }
+    // The demo has a breached threshold (the CV screener) and one within its line.
+    expect(breaches).toContain(true);
+    expect(breaches).toContain(false);
+  });
+
   it('opens one finding per breach episode, flags the linked risk, and a re-assessment clears the flag', async () => {
     const { aiSystems, risks } = await ids();
     const fraud = aiSystems.find((system) => system.name === 'Fraud detection model')!;

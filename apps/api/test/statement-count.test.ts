@@ -11,7 +11,7 @@ const QUERIES = {
   'risks with their AI system and assessments': '{ risks { nodes { title aiSystem { name } assessments { score } } } }',
   'audits with findings and corrective actions': '{ audits { nodes { title findings { description correctiveActions { description } } } } }',
   'findings with their AI system and risk': '{ findings { nodes { description aiSystem { name } risk { title } } } }',
-  'fairness thresholds with system and risk': '{ fairnessThresholds { metric aiSystem { name } risk { title } } }',
+  'fairness thresholds with system, risk and latest reading': '{ fairnessThresholds { metric aiSystem { name } risk { title } latest { value breached } } }',
 };
 
 describe.each(databases.available)('SQL statements per request on $name', (database) => {
@@ -48,11 +48,16 @@ describe.each(databases.available)('SQL statements per request on $name', (datab
 
   it('stays the same when the registers grow', async () => {
     const before = await countAll();
-    // Grow every list: five more AI systems, each with two risks, and an audit with findings and actions.
+    // Grow every list: five more AI systems, each with a fairness threshold and two risks, and an audit with findings and actions.
     for (let index = 0; index < 5; index += 1) {
       const system = await api.graphql<{ createAiSystem: { id: string } }>(
         `mutation($input: CreateAiSystemInput!) { createAiSystem(input: $input) { id } }`,
         { input: { name: `Extra system ${index}`, organisationRole: 'PROVIDER' } },
+        token,
+      );
+      await api.graphql(
+        `mutation($input: FairnessThresholdInput!) { setFairnessThreshold(input: $input) { id } }`,
+        { input: { aiSystemId: system.data!.createAiSystem.id, attribute: 'sex', metric: 'DEMOGRAPHIC_PARITY_DIFFERENCE', value: 0.1 } },
         token,
       );
       for (const title of ['first', 'second']) {

@@ -1,11 +1,12 @@
 import { Reference } from '@mikro-orm/core';
-import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { badInput, notFound } from '../errors.js';
 import { deleteRecord } from '../services/deletion.js';
+import { latestThresholdWindows, thresholdReading } from '../services/fairness-thresholds.js';
 import { ownAiSystem } from '../services/fairness-windows.js';
 import { lookupId, ownRecord } from '../services/records.js';
 import { optionalText, requiredText } from '../services/text.js';
@@ -44,6 +45,27 @@ export class FairnessThresholdInput {
   @Field(() => Int, { nullable: true, description: 'Required to change an existing threshold.' })
   expectedVersion?: number | null;
 }
+
+@ObjectType({ description: "A threshold's metric on the latest window of its AI system and attribute." })
+export class FairnessReading {
+  @Field(() => String, { description: 'First day of the window.' })
+  start!: string;
+
+  @Field(() => String, { description: 'Day after the window.' })
+  end!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Null when the window cannot define the metric (a group missing or suppressed).' })
+  value!: number | null;
+
+  @Field(() => Int, { description: 'Rows of the window.' })
+  n!: number;
+
+  @Field(() => Boolean, { description: 'Whether the value is beyond the threshold.' })
+  breached!: boolean;
+}
+
+/** The latest windows of a request's thresholds, read once per request whatever the number of thresholds listed. */
+const latestWindowsOfRequest = new WeakMap<Context, ReturnType<typeof latestThresholdWindows>>();
 
 @Resolver(() => FairnessThreshold)
 export class FairnessThresholdResolver {
@@ -101,6 +123,16 @@ export class FairnessThresholdResolver {
   @FieldResolver(() => AiSystem)
   async aiSystem(@Root() threshold: FairnessThreshold): Promise<AiSystem> {
     return Reference.create(threshold.aiSystem).load({ dataloader: true }) as Promise<AiSystem>;
+  }
+
+  @FieldResolver(() => FairnessReading, { nullable: true, description: 'The metric on the latest window of the AI system and attribute; null before the first window.' })
+  async latest(@Root() threshold: FairnessThreshold, @Ctx() context: Context): Promise<FairnessReading | null> {
+    let windows = latestWindowsOfRequest.get(context);
+    if (windows === undefined) {
+      windows = latestThresholdWindows(context.em, viewerOf(context).membership.organisation);
+      latestWindowsOfRequest.set(context, windows);
+    }
+    return thresholdReading(threshold, (await windows).get(`${threshold.aiSystem.id} ${threshold.attribute}`));
   }
 
   @FieldResolver(() => Risk, { nullable: true, description: 'The risk to re-assess on a breach.' })

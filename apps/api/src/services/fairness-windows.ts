@@ -83,7 +83,7 @@ export async function windowsOf(
       current = { id: row.id, start: isoDay(row.starts_on), end: isoDay(row.ends_on), groups: {}, missing: emptyCell };
     }
     if (row.rows === null) continue;
-    const counts = { tp: Number(row.tp), fp: Number(row.fp), tn: Number(row.tn), fn: Number(row.fn), rows: Number(row.rows) };
+    const counts = cellOfRow(row);
     if (row.group_key === null) current.missing = counts;
     else current.groups[row.group_key] = counts;
   }
@@ -91,8 +91,8 @@ export async function windowsOf(
   return windows;
 }
 
-interface WindowRow {
-  id: string;
+/** A window joined with one of its cells, as both databases return it (PostgreSQL may give numbers as strings). */
+export interface WindowCellRow {
   starts_on: string | Date;
   ends_on: string | Date;
   group_key: string | null;
@@ -103,8 +103,17 @@ interface WindowRow {
   rows: number | string | null;
 }
 
+interface WindowRow extends WindowCellRow {
+  id: string;
+}
+
+/** The counts of a joined cell row. */
+export function cellOfRow(row: WindowCellRow): Cell {
+  return { tp: Number(row.tp), fp: Number(row.fp), tn: Number(row.tn), fn: Number(row.fn), rows: Number(row.rows) };
+}
+
 /** A date column as YYYY-MM-DD: PostgreSQL's driver may hand a date over as a Date at local midnight. */
-function isoDay(value: string | Date): string {
+export function isoDay(value: string | Date): string {
   if (typeof value === 'string') return value.slice(0, 10);
   const local = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 10);
