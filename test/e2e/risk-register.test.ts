@@ -76,6 +76,80 @@ describe.skipIf(missing !== null)('risk register in Chromium', () => {
     await expect.poll(() => rows().count()).toBe(PAGE_SIZE);
   });
 
+  it('keeps the view in the address: a reload keeps the rows, back restores the previous ones', async () => {
+    const { page } = dashboard;
+    const titles = () => rows().locator('th').allTextContents();
+    const apiTitles = async (order: string) => {
+      const answer = await graphql<{ risks: { totalCount: number; nodes: { title: string }[] } }>(dashboard.app.url, `{ risks(first: ${PAGE_SIZE}, filter: { level: ["High"] }, orderBy: ${order}) { totalCount nodes { title } } }`, {}, await token());
+      return answer.data?.risks ?? { totalCount: -1, nodes: [] };
+    };
+    const byScore = await apiTitles('{ field: SCORE, direction: DESC }');
+    const byTitle = await apiTitles('{ field: TITLE, direction: ASC }');
+    expect(byScore.totalCount).toBeGreaterThan(1);
+    const search = () => new URL(page.url()).search;
+
+    await page.getByLabel('Level').selectOption('High');
+    await expect.poll(search).toBe('?level=High');
+    await expect.poll(titles, { timeout: 15_000 }).toEqual(byScore.nodes.map((risk) => risk.title));
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Risk register' }).waitFor();
+    await expect.poll(titles, { timeout: 15_000 }).toEqual(byScore.nodes.map((risk) => risk.title));
+    expect(await page.getByLabel('Level').inputValue()).toBe('High');
+    expect(await count()).toBe(`1–${Math.min(byScore.totalCount, PAGE_SIZE)} of ${byScore.totalCount} risks`);
+
+    await page.getByRole('columnheader', { name: /^Risk/ }).getByRole('button').click();
+    await expect.poll(search).toBe('?level=High&sort=TITLE.asc');
+    await expect.poll(titles, { timeout: 15_000 }).toEqual(byTitle.nodes.map((risk) => risk.title));
+
+    await page.goBack();
+    await expect.poll(search).toBe('?level=High');
+    await expect.poll(titles, { timeout: 15_000 }).toEqual(byScore.nodes.map((risk) => risk.title));
+    expect(await page.getByRole('columnheader', { name: /^Inherent/ }).getAttribute('aria-sort')).toBe('descending');
+    await page.goBack();
+    await expect.poll(search).toBe('');
+    await expect.poll(() => count(), { timeout: 15_000 }).toBe(`1–10 of ${SEEDED_RISKS} risks`);
+    expect(await page.getByLabel('Level').inputValue()).toBe('');
+  });
+
+  it('opens a shared address straight into the filtered table, dropping what it cannot read', async () => {
+    const expected = await graphql<{ risks: { totalCount: number; nodes: { title: string }[] } }>(
+      dashboard.app.url,
+      `{ risks(first: ${PAGE_SIZE}, filter: { level: ["High", "Critical"] }, orderBy: { field: TITLE, direction: ASC }) { totalCount nodes { title } } }`,
+      {},
+      await token(),
+    );
+    const total = expected.data?.risks.totalCount ?? -1;
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(SEEDED_RISKS);
+    // A second tab of the same browser, signed in through the shared session.
+    const shared = await dashboard.page.context().newPage();
+    try {
+      await shared.goto(`${dashboard.app.url}/risks?level=high,CRITICAL,NOPE&status=NOPE&sort=title.asc`);
+      const sharedRows = shared.getByRole('table', { name: 'Risks' }).locator('tbody tr');
+      await expect.poll(() => sharedRows.locator('th').allTextContents(), { timeout: 15_000 }).toEqual(expected.data?.risks.nodes.map((risk) => risk.title));
+      expect(await shared.getByTestId('register-count').textContent()).toBe(`1–${Math.min(total, PAGE_SIZE)} of ${total} risks`);
+      expect(new URL(shared.url()).search).toBe('?level=High,Critical&sort=TITLE.asc');
+      expect(await shared.getByLabel('Level').locator('option:checked').textContent()).toBe('High or Critical');
+    } finally {
+      await shared.close();
+    }
+  });
+
+  it("links the overview's high and critical tile to those risks in the register", async () => {
+    const { page } = dashboard;
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Overview' }).click();
+    const tile = page.getByRole('link', { name: /high and critical risks: list them/ });
+    await tile.waitFor({ timeout: 15_000 });
+    const value = (await tile.textContent()) ?? '';
+    await tile.click();
+    await page.getByRole('heading', { level: 1, name: 'Risk register' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?level=High,Critical');
+    await expect.poll(() => count(), { timeout: 15_000 }).toMatch(new RegExp(` of ${value} risks$`));
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Risk register' }).click();
+    await expect.poll(() => count(), { timeout: 15_000 }).toBe(`1–10 of ${SEEDED_RISKS} risks`);
+  });
+
   it('sorts by a column header, both ways, and says so to assistive technology', async () => {
     const header = dashboard.page.getByRole('columnheader', { name: /^Risk/ });
     const titles = () => rows().locator('th').allTextContents();

@@ -152,7 +152,7 @@ function Tile({ label, value, busy = false, problem, compact = false, note, to }
   return (
     <div className="assay-tile" aria-busy={busy || undefined}>
       <div className={compact ? 'assay-tile__value assay-tile__value--compact' : 'assay-tile__value'}>
-        {to === undefined ? value : <Link to={to} className="assay-tile__link" aria-label={`${value} ${label.toLowerCase()}: show them in the risk register`}>{value}</Link>}
+        {to === undefined ? value : <Link to={to} className="assay-tile__link" aria-label={`${value} ${label.toLowerCase()}: list them`}>{value}</Link>}
       </div>
       <div className="assay-tile__label">{label}</div>
       {note ? <div className="assay-tile__note">{note}</div> : null}
