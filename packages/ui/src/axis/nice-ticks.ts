@@ -16,8 +16,8 @@ const EPSILON = 1e-9;
 /**
  * Evenly spaced round ticks for a value axis that covers every value from `low` to `high`: the
  * step is 1, 2, 2.5 or 5 times a power of ten, the first tick is at or below `low` and the last at
- * or above `high`. Of the steps giving from `minCount` to `maxCount` ticks, the smallest wins (the
- * tightest axis); when none does, the smallest step giving at most `maxCount`. Equal bounds are
+ * or above `high`. Of the steps giving from `minCount` to `maxCount` ticks, the smallest wins, so
+ * the axis stays close to the values; when none does, the smallest step giving at most `maxCount`. Equal bounds are
  * widened by a tenth of their size (or by 1 around 0) so the axis still has a span. Returns []
  * when a bound is not a finite number.
  *
