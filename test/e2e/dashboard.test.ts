@@ -1,13 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, removeTempFolders, startApp, tempFolder } from '../support/app.js';
+import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { browserMissing, launchBrowser } from '../support/browser.js';
+import { browserMissing } from '../support/browser.js';
+import { artifact, useDashboard } from '../support/dashboard.js';
 
 const missing = browserMissing();
-const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 /** The demo organisation's register holds 41 risks (apps/api/src/seed/demo-risks.ts). */
 const SEEDED_RISKS = 41;
 /** The overview's score chart shows the highest scores only. */
@@ -21,38 +18,24 @@ describe('prerequisites', () => {
 });
 
 describe.skipIf(missing !== null)('dashboard in Chromium', () => {
-  let app: RunningApp;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let page: Page;
-
-  beforeAll(async () => {
-    app = await startApp({ DATABASE_URL: `sqlite:${join(tempFolder('e2e'), 'assay.sqlite')}` });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    mkdirSync(ARTIFACTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    removeTempFolders();
-  });
+  const dashboard = useDashboard({ name: 'e2e' });
 
   it('shows the sign-in form and explains a wrong password', async () => {
-    await page.goto(app.url);
-    await page.getByLabel('Email').fill('demo@assay.local');
-    await page.getByLabel('Password').fill('wrong password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expectText(page.getByRole('alert'), 'Email or password is not correct');
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await dashboard.page.goto(dashboard.app.url);
+    await dashboard.page.getByLabel('Email').fill('demo@assay.local');
+    await dashboard.page.getByLabel('Password').fill('wrong password');
+    await dashboard.page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(dashboard.page.getByRole('alert'), 'Email or password is not correct');
+    expect(await seriousAxeViolations(dashboard.page)).toEqual([]);
   });
 
   it('signs in and draws a bar for each of the highest-scoring risks', async () => {
-    await page.getByLabel('Password').fill('assay-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /Overview of Northwind Lending/ }).waitFor();
-    expect(await page.getByTestId('role').textContent()).toBe('Administrator');
+    await dashboard.page.getByLabel('Password').fill('assay-demo');
+    await dashboard.page.getByRole('button', { name: 'Sign in' }).click();
+    await dashboard.page.getByRole('heading', { name: /Overview of Northwind Lending/ }).waitFor();
+    expect(await dashboard.page.getByTestId('role').textContent()).toBe('Administrator');
 
-    const chart = page.getByRole('img', { name: /risk scores/i });
+    const chart = dashboard.page.getByRole('img', { name: /risk scores/i });
     await chart.waitFor();
     const bars = chart.locator('.recharts-bar-rectangle path');
     await expect.poll(() => bars.count(), { timeout: 15_000 }).toBe(CHARTED_RISKS);
@@ -63,16 +46,16 @@ describe.skipIf(missing !== null)('dashboard in Chromium', () => {
     // Longest bar first: the seeded 4 × 5 risk scores 20.
     const labels = await chart.locator('.recharts-label-list text').allTextContents();
     expect(labels[0]).toBe('20');
-    expect(await page.getByText('Appetite 4').count()).toBeGreaterThan(0);
+    expect(await dashboard.page.getByText('Appetite 4').count()).toBeGreaterThan(0);
 
     // The Statement of Applicability chart draws one bar per Annex A objective (9).
-    const controls = page.getByRole('img', { name: /share of controls implemented/i });
+    const controls = dashboard.page.getByRole('img', { name: /share of controls implemented/i });
     await expect.poll(() => controls.locator('.recharts-bar-rectangle path').count(), { timeout: 15_000 }).toBe(9);
     const controlWidths = await controls.locator('.recharts-bar-rectangle path').evaluateAll((paths) => paths.map((path) => (path as SVGGraphicsElement).getBBox().width));
     expect(controlWidths.some((width) => width > 0)).toBe(true);
 
     // Heatmap: all 25 cells of the 5×5 matrix, the counts adding up to the register.
-    const heatmap = page.getByRole('img', { name: /Heatmap of \d+ risks/ });
+    const heatmap = dashboard.page.getByRole('img', { name: /Heatmap of \d+ risks/ });
     await heatmap.waitFor();
     const cells = heatmap.locator('.assay-heatmap__cell');
     expect(await cells.count()).toBe(25);
@@ -80,9 +63,9 @@ describe.skipIf(missing !== null)('dashboard in Chromium', () => {
     expect(inherent.reduce((sum, count) => sum + count, 0)).toBe(SEEDED_RISKS);
 
     // Exposure over time draws two lines; fairness over time one line with its band per monitored model.
-    const exposure = page.getByRole('img', { name: /total score of the register/ });
+    const exposure = dashboard.page.getByRole('img', { name: /total score of the register/ });
     await expect.poll(() => exposure.locator('.recharts-line-curve').count(), { timeout: 15_000 }).toBe(2);
-    const fairness = page.getByRole('img', { name: /^Line chart of disparate impact/i });
+    const fairness = dashboard.page.getByRole('img', { name: /^Line chart of disparate impact/i });
     await expect.poll(() => fairness.count(), { timeout: 15_000 }).toBe(2);
     for (const chart of await fairness.all()) {
       expect(await chart.locator('.recharts-line-curve').count()).toBe(1);
@@ -91,70 +74,68 @@ describe.skipIf(missing !== null)('dashboard in Chromium', () => {
       expect(length).toBeGreaterThan(100);
     }
     // The CV screener is below the four-fifths line; its caption says so.
-    expect(await page.getByText(/CV screening model/).count()).toBeGreaterThan(0);
-    expect(await page.getByText(/below the threshold since/).count()).toBeGreaterThan(0);
+    expect(await dashboard.page.getByText(/CV screening model/).count()).toBeGreaterThan(0);
+    expect(await dashboard.page.getByText(/below the threshold since/).count()).toBeGreaterThan(0);
     // The certification timeline has one row per stage.
-    const timeline = page.getByRole('img', { name: /certification/i }).last();
+    const timeline = dashboard.page.getByRole('img', { name: /certification/i }).last();
     expect(await timeline.textContent()).toContain('Stage 2 audit');
 
-    // Move the pointer off the chart so no tooltip covers the bars in the screenshot.
-    await page.mouse.move(0, 0);
-    await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await dashboard.screenshot('dashboard.png');
+    expect(await seriousAxeViolations(dashboard.page)).toEqual([]);
   });
 
   it('prints the management review pack with the organisation and date', async () => {
-    await page.getByRole('link', { name: 'Management review pack' }).click();
-    await page.getByRole('heading', { name: /Management review pack: Northwind Lending/ }).waitFor();
+    await dashboard.page.getByRole('link', { name: 'Management review pack' }).click();
+    await dashboard.page.getByRole('heading', { name: /Management review pack: Northwind Lending/ }).waitFor();
     for (const heading of [/\(a\)/, /\(b\)/, /\(d\) Performance/, /\(e\)/]) {
-      await page.getByRole('heading', { name: heading }).first().waitFor();
+      await dashboard.page.getByRole('heading', { name: heading }).first().waitFor();
     }
-    await expect.poll(() => page.getByText(/Disparate impact/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    await page.screenshot({ path: join(ARTIFACTS, 'review-pack.png'), fullPage: true });
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.emulateMedia({ media: 'print' });
-    expect(await page.getByRole('navigation').isVisible()).toBe(false);
-    await page.emulateMedia({ media: 'screen' });
-    const pdf = await page.pdf({ path: join(ARTIFACTS, 'review-pack.pdf'), format: 'A4' });
+    await expect.poll(() => dashboard.page.getByText(/Disparate impact/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await dashboard.page.screenshot({ path: artifact('review-pack.png'), fullPage: true });
+    expect(await seriousAxeViolations(dashboard.page)).toEqual([]);
+    await dashboard.page.emulateMedia({ media: 'print' });
+    expect(await dashboard.page.getByRole('navigation').isVisible()).toBe(false);
+    await dashboard.page.emulateMedia({ media: 'screen' });
+    const pdf = await dashboard.page.pdf({ path: artifact('review-pack.pdf'), format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(20_000);
-    expect(await page.title()).toMatch(/^Management review pack, Northwind Lending \(demo\), \d{4}-\d{2}-\d{2}$/);
-    await page.getByRole('link', { name: 'Overview' }).click();
-    await page.getByRole('heading', { name: /Overview of/ }).waitFor();
+    expect(await dashboard.page.title()).toMatch(/^Management review pack, Northwind Lending \(demo\), \d{4}-\d{2}-\d{2}$/);
+    await dashboard.page.getByRole('link', { name: 'Overview' }).click();
+    await dashboard.page.getByRole('heading', { name: /Overview of/ }).waitFor();
   });
 
   it('offers the chart as a table', async () => {
-    await page.getByRole('button', { name: 'Show table' }).first().click();
-    const rows = page.getByRole('table', { name: 'Risk scores as a table' }).locator('tbody tr');
+    await dashboard.page.getByRole('button', { name: 'Show table' }).first().click();
+    const rows = dashboard.page.getByRole('table', { name: 'Risk scores as a table' }).locator('tbody tr');
     expect(await rows.count()).toBe(CHARTED_RISKS);
-    await page.getByRole('button', { name: 'Show chart' }).first().click();
+    await dashboard.page.getByRole('button', { name: 'Show chart' }).first().click();
   });
 
   it('answers an unknown address with a not-found page, and moves through the pages by keyboard', async () => {
-    await page.goto(`${app.url}/no-such-page`);
-    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, 'not-found.png') });
+    await dashboard.page.goto(`${dashboard.app.url}/no-such-page`);
+    await dashboard.page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    expect(await seriousAxeViolations(dashboard.page)).toEqual([]);
+    await dashboard.page.screenshot({ path: artifact('not-found.png') });
     // Tab from the top of the page to the register's link and follow it with Enter.
-    await page.locator('body').focus();
+    await dashboard.page.locator('body').focus();
     let focused = '';
     for (let presses = 0; presses < 10 && focused !== 'Risk register'; presses += 1) {
-      await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      await dashboard.page.keyboard.press('Tab');
+      focused = await dashboard.page.evaluate(() => document.activeElement?.textContent ?? '');
     }
     expect(focused).toBe('Risk register');
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Risk register' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/risks');
-    await page.goto(app.url);
-    await page.getByRole('heading', { name: /Overview of/ }).waitFor();
+    await dashboard.page.keyboard.press('Enter');
+    await dashboard.page.getByRole('heading', { level: 1, name: 'Risk register' }).waitFor();
+    expect(new URL(dashboard.page.url()).pathname).toBe('/risks');
+    await dashboard.page.goto(dashboard.app.url);
+    await dashboard.page.getByRole('heading', { name: /Overview of/ }).waitFor();
   });
 
   it('keeps the session across a reload and ends it on sign-out', async () => {
-    await page.reload();
-    await page.getByRole('heading', { name: /Overview of/ }).waitFor();
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await dashboard.page.reload();
+    await dashboard.page.getByRole('heading', { name: /Overview of/ }).waitFor();
+    await dashboard.page.getByRole('button', { name: 'Sign out' }).click();
+    await dashboard.page.getByRole('button', { name: 'Sign in' }).waitFor();
   });
 });
 

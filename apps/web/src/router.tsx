@@ -1,4 +1,4 @@
-import { type AnchorHTMLAttributes, createContext, type MouseEvent, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { type AnchorHTMLAttributes, createContext, type MouseEvent, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 
 /** The values of a pattern's `:name` segments, decoded, e.g. { id: '42' } for /risks/:id. */
 export type RouteParams = Readonly<Record<string, string>>;
@@ -32,34 +32,62 @@ function segmentsOf(path: string): string[] {
   return path.split('/').filter((segment) => segment !== '');
 }
 
-interface Navigation {
+/** Where the browser is: the path, the query string (with its "?", or ""), and the history entry's state. */
+export interface Location {
   path: string;
-  navigate: (to: string) => void;
+  search: string;
+  state: unknown;
 }
 
-const NavigationContext = createContext<Navigation>({ path: '/', navigate: () => undefined });
+export interface NavigateOptions {
+  /** Replaces the current history entry instead of adding one (the back button skips it). */
+  replace?: boolean;
+  /** Kept with the history entry, and given back when the back or forward button returns to it. */
+  state?: unknown;
+}
 
-/** Keeps the current path in step with the address bar and the back and forward buttons. */
+interface Navigation {
+  location: Location;
+  navigate: (to: string, options?: NavigateOptions) => void;
+}
+
+const NavigationContext = createContext<Navigation>({ location: { path: '/', search: '', state: null }, navigate: () => undefined });
+
+function currentLocation(): Location {
+  return { path: window.location.pathname, search: window.location.search, state: window.history.state as unknown };
+}
+
+/**
+ * Keeps the current address in step with the address bar and the back and forward buttons. A
+ * change of page scrolls to the top; a change of the query string alone (a filter) does not.
+ */
 export function Router({ children }: { children: ReactNode }) {
-  const [path, setPath] = useState(() => window.location.pathname);
+  const [location, setLocation] = useState(currentLocation);
   useEffect(() => {
-    const follow = () => setPath(window.location.pathname);
+    const follow = () => setLocation(currentLocation());
     window.addEventListener('popstate', follow);
     return () => window.removeEventListener('popstate', follow);
   }, []);
-  const navigate = useCallback((to: string) => {
-    if (to !== window.location.pathname + window.location.search) window.history.pushState(null, '', to);
-    setPath(new URL(to, window.location.origin).pathname);
-    window.scrollTo?.(0, 0);
+  const navigate = useCallback((to: string, { replace = false, state = null }: NavigateOptions = {}) => {
+    const samePath = new URL(to, window.location.origin).pathname === window.location.pathname;
+    if (replace) window.history.replaceState(state, '', to);
+    else if (to !== window.location.pathname + window.location.search || state !== null) window.history.pushState(state, '', to);
+    setLocation(currentLocation());
+    if (!samePath) window.scrollTo?.(0, 0);
   }, []);
-  return <NavigationContext.Provider value={{ path, navigate }}>{children}</NavigationContext.Provider>;
+  const value = useMemo(() => ({ location, navigate }), [location, navigate]);
+  return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }
 
 export function usePath(): string {
-  return useContext(NavigationContext).path;
+  return useContext(NavigationContext).location.path;
 }
 
-export function useNavigate(): (to: string) => void {
+export function useLocation(): Location {
+  return useContext(NavigationContext).location;
+}
+
+export function useNavigate(): (to: string, options?: NavigateOptions) => void {
   return useContext(NavigationContext).navigate;
 }
 

@@ -49,6 +49,7 @@ describe('AiSystemPage', () => {
     expect(risks).toHaveLength(2);
     expect(cells(risks[0])).toEqual(['Under-approves applicants over 60', 'Critical (20)Above appetite', 'High (10)', 'Being treated', 'Head of Credit Risk']);
     expect(cells(risks[1])).toEqual(['Generic decline reasons', 'Low (3)', 'Not rated', 'Assessed', '–']);
+    expect(screen.getByRole('link', { name: 'Open these risks in the risk register' }).getAttribute('href')).toBe(`/risks?system=${system.id}`);
     const assessments = screen.getByRole('table', { name: 'Impact assessments of this AI system' }).querySelectorAll('tbody tr');
     expect(cells(assessments[0])).toEqual([
       'Credit scoring: impact assessment and FRIA',
@@ -97,6 +98,7 @@ describe('AiSystemPage', () => {
   it('says so when the system has no risks, assessments or monitoring', () => {
     renderWith({ ...full, AiSystemDetail: { data: { aiSystem: { ...system, risks: [], impactAssessments: [], aiActClassification: null } } }, SystemFairness: { data: { fairnessAttributes: [], fairnessThresholds: [] } } });
     expect(screen.getByText('No risk is recorded against this system.')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Open these risks in the risk register' })).toBeNull();
     expect(screen.getByText('No impact assessment has been made for this system.')).toBeTruthy();
     expect(screen.getByText('No prediction log has been imported for Credit scoring, so there is no fairness report.')).toBeTruthy();
     expect(screen.getByText('No fairness threshold is set for Credit scoring, so no metric is followed over time.')).toBeTruthy();

@@ -13,6 +13,7 @@ import {
 import { SystemFairness } from '../features/ai-systems/SystemFairness.js';
 import { TierBadge } from '../features/ai-systems/TierBadge.js';
 import { Link } from '../features/navigation/Link.js';
+import { registerHref } from '../features/risks/register-url.js';
 import { formatDate } from '../format/format-date.js';
 import './screens.css';
 
@@ -49,7 +50,7 @@ export function AiSystemPage({ id }: { id: string }) {
       </p>
       <h1 className="assay-page-title">{system.name}</h1>
       <Profile system={system} />
-      <RiskSection risks={system.risks} />
+      <RiskSection risks={system.risks} aiSystemId={system.id} />
       <AssessmentSection assessments={system.impactAssessments} />
       <SystemFairness aiSystemId={system.id} systemName={system.name} />
     </>
@@ -137,7 +138,7 @@ function Profile({ system }: { system: AiSystemDetail }) {
   );
 }
 
-function RiskSection({ risks }: { risks: readonly SystemRisk[] }) {
+function RiskSection({ risks, aiSystemId }: { risks: readonly SystemRisk[]; aiSystemId: string }) {
   const headingId = useId();
   return (
     <section className="assay-card assay-section" aria-labelledby={headingId}>
@@ -169,6 +170,11 @@ function RiskSection({ risks }: { risks: readonly SystemRisk[] }) {
             ))}
           </tbody>
         </table>
+      )}
+      {risks.length === 0 ? null : (
+        <p>
+          <Link to={registerHref({ aiSystemId })}>Open these risks in the risk register</Link>
+        </p>
       )}
     </section>
   );

@@ -48,6 +48,10 @@ describe('OverviewPage', () => {
     expect(tile('High and critical risks')).toBe('2');
     expect(tile('Above risk appetite')).toBe('3');
     expect(tile('Mean inherent score')).toBe('10');
+    // The counted tiles lead to the register, filtered to what they count.
+    expect(screen.getByRole('link', { name: /^2 high and critical risks/ }).getAttribute('href')).toBe('/risks?level=High,Critical');
+    expect(screen.getByRole('link', { name: /^3 above risk appetite/ }).getAttribute('href')).toBe('/risks?appetite=above');
+    expect(screen.getByRole('link', { name: /^4 risks in the register/ }).getAttribute('href')).toBe('/risks');
     // Residual exposure is the sum of residual scores (untreated risks at their inherent score): 20 + 12 + 6 + 2.
     expect(tile('Residual exposure (sum of residual scores)')).toBe('40');
     expect(screen.getByText(/^Down 10 \(20\s?%\) since the review of/).textContent).toContain(formatDate('2026-06-24'));

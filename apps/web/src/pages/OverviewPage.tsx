@@ -12,8 +12,10 @@ import { ControlProgressChart } from '../features/soa/ControlProgressChart.js';
 import { ControlProgressQuery, type SoaRow } from '../features/soa/soa.js';
 import { exposureChange, type LastReviewData, LastReviewQuery, type ResidualSinceData, ResidualSinceQuery } from '../features/risks/exposure-since-review.js';
 import { type RiskOverviewData, RiskOverviewQuery } from '../features/risks/risks.js';
+import { registerHref } from '../features/risks/register-url.js';
 import { formatDate } from '../format/format-date.js';
 import { formatPercent } from '../format/format-percent.js';
+import { Link } from '../router.js';
 
 /** The management-review overview: headline figures, risk, fairness and certification charts. */
 export function OverviewPage({ viewer }: { viewer: Viewer }) {
@@ -35,10 +37,10 @@ export function OverviewPage({ viewer }: { viewer: Viewer }) {
     <>
       <h1 className="assay-page-title">Overview of {viewer.organisation.name}</h1>
       <section className="assay-tiles" aria-label="Headline figures">
-        <Tile label="Risks in the register" value={formatNumber(exposure.risks)} />
-        <Tile label="High and critical risks" value={formatNumber(count('High') + count('Critical'))} />
+        <Tile label="Risks in the register" value={formatNumber(exposure.risks)} to={registerHref({})} />
+        <Tile label="High and critical risks" value={formatNumber(count('High') + count('Critical'))} to={registerHref({ levels: ['High', 'Critical'] })} />
         <ResidualExposureTile current={data.residual.exposure.totalScore} />
-        <Tile label="Above risk appetite" value={formatNumber(exposure.aboveAppetite)} />
+        <Tile label="Above risk appetite" value={formatNumber(exposure.aboveAppetite)} to={registerHref({ appetite: 'above' })} />
         <Tile label="Mean inherent score" value={formatNumber(exposure.meanScore, { maximumFractionDigits: 1 })} />
         <ControlsImplementedTile />
         <OverdueActionsTile />
@@ -135,6 +137,8 @@ interface TileProps {
   compact?: boolean;
   /** A line under the label, such as the change since the last review. */
   note?: string;
+  /** The address of the records the value counts, such as the register filtered to them. */
+  to?: string;
 }
 
 /** A tile's props while its query loads (an ellipsis), after it failed (a dash and why), or once answered. */
@@ -144,10 +148,12 @@ function tileState(loading: boolean, error: { message: string } | undefined, val
   return { value: value() };
 }
 
-function Tile({ label, value, busy = false, problem, compact = false, note }: TileProps) {
+function Tile({ label, value, busy = false, problem, compact = false, note, to }: TileProps) {
   return (
     <div className="assay-tile" aria-busy={busy || undefined}>
-      <div className={compact ? 'assay-tile__value assay-tile__value--compact' : 'assay-tile__value'}>{value}</div>
+      <div className={compact ? 'assay-tile__value assay-tile__value--compact' : 'assay-tile__value'}>
+        {to === undefined ? value : <Link to={to} className="assay-tile__link" aria-label={`${value} ${label.toLowerCase()}: list them`}>{value}</Link>}
+      </div>
       <div className="assay-tile__label">{label}</div>
       {note ? <div className="assay-tile__note">{note}</div> : null}
       {problem ? <div className="assay-tile__problem">{problem}</div> : null}

@@ -29,7 +29,9 @@ function registerOf(total: number, rowOf: (index: number) => RegisterRow = (inde
 
 const choices: Answer = { data: { riskMatrix: { bands: [{ level: 'Low' }, { level: 'Medium' }, { level: 'High' }, { level: 'Critical' }] }, aiSystems: { nodes: [{ id: 's1', name: 'Credit scoring' }] } } };
 
-function renderRegister(register: Answer | ((operation: Operation) => Answer), role = viewer.role) {
+/** Renders the register at an address (the first page, unfiltered, unless told). */
+function renderRegister(register: Answer | ((operation: Operation) => Answer), role = viewer.role, address = '/risks') {
+  window.history.replaceState(null, '', address);
   const seen: Operation[] = [];
   const client = clientAnswering({ RiskRegister: register, RegisterChoices: choices }, seen);
   render(
@@ -139,6 +141,109 @@ describe('RiskRegisterPage', () => {
     renderRegister({ error: new CombinedError({ graphQLErrors: ['Database unavailable'] }) });
     expect(screen.getByRole('alert').textContent).toContain('Database unavailable');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('keeps filters, order and page in the address, one history entry per change', () => {
+    renderRegister(registerOf(23));
+    const entries = window.history.length;
+    fireEvent.change(screen.getByLabelText('Level'), { target: { value: 'Critical' } });
+    expect(window.location.search).toBe('?level=Critical');
+    fireEvent.click(within(screen.getByRole('columnheader', { name: /^Risk/ })).getByRole('button'));
+    expect(window.location.search).toBe('?level=Critical&sort=TITLE.asc');
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(window.location.search).toBe('?level=Critical&sort=TITLE.asc&page=2&after=9');
+    expect(window.history.length).toBe(entries + 3);
+    // Another filter starts again at the first page.
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'TREATING' } });
+    expect(window.location.search).toBe('?level=Critical&status=TREATING&sort=TITLE.asc');
+  });
+
+  it('opens a shared address with its filters, order and page', () => {
+    const { registerVariables } = renderRegister(registerOf(23), viewer.role, '/risks?level=High,Critical&status=IDENTIFIED,ASSESSED,TREATING,MONITORING&system=s1&sort=TITLE.desc&page=2&after=9');
+    expect(registerVariables()).toHaveLength(1);
+    expect(registerVariables()[0]).toMatchObject({ after: '9', filter: { level: ['High', 'Critical'], status: ['IDENTIFIED', 'ASSESSED', 'TREATING', 'MONITORING'], aiSystemId: 's1' }, orderBy: { field: 'TITLE', direction: 'DESC' } });
+    expect((screen.getByLabelText('Level') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('High or Critical');
+    expect((screen.getByLabelText('Status') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('Open (any but closed)');
+    expect(screen.getByRole('columnheader', { name: /^Risk/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(screen.getByTestId('register-count').textContent).toBe('11–20 of 23 risks');
+    // The cursors of earlier pages did not come with the link: the pager offers the first page.
+    expect(screen.queryByRole('button', { name: 'Previous page' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'First page' }));
+    expect(registerVariables().at(-1)).toMatchObject({ after: null, filter: { level: ['High', 'Critical'] } });
+    expect(window.location.search).toBe('?level=High,Critical&status=IDENTIFIED,ASSESSED,TREATING,MONITORING&system=s1&sort=TITLE.desc');
+  });
+
+  it('drops what it cannot use from the address and rewrites the address to what it shows', () => {
+    const { registerVariables } = renderRegister(registerOf(23), viewer.role, '/risks?level=NOPE,high&status=BAD&sort=SIZE.up&overdue=maybe&system=gone&utm_source=mail');
+    expect(registerVariables().map((variables) => variables.filter)).toEqual([{ level: ['High'] }]);
+    expect(window.location.pathname + window.location.search).toBe('/risks?level=High');
+    expect(bodyRows()).toHaveLength(10);
+  });
+
+  it('returns to the previous filters and page with the back button, and forward again', async () => {
+    const { registerVariables } = renderRegister(registerOf(23));
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    fireEvent.change(screen.getByLabelText('Level'), { target: { value: 'High' } });
+    expect(registerVariables().at(-1)).toMatchObject({ after: null, filter: { level: ['High'] } });
+
+    await act(async () => {
+      window.history.back();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(window.location.search).toBe('?page=3&after=19');
+    expect(registerVariables().at(-1)).toMatchObject({ after: '19', filter: {} });
+    expect((screen.getByLabelText('Level') as HTMLSelectElement).value).toBe('');
+    expect(screen.getByTestId('register-count').textContent).toBe('21–23 of 23 risks');
+    // The entry remembers the way back, page by page.
+    fireEvent.click(screen.getByRole('button', { name: 'Previous page' }));
+    expect(registerVariables().at(-1)).toMatchObject({ after: '9' });
+    expect(window.location.search).toBe('?page=2&after=9');
+
+    await act(async () => {
+      window.history.back();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    await act(async () => {
+      window.history.forward();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(window.location.search).toBe('?page=2&after=9');
+    expect(screen.getByTestId('register-count').textContent).toBe('11–20 of 23 risks');
+  });
+
+  it('adds one history entry for a search, replacing it while the search is refined', () => {
+    vi.useFakeTimers();
+    renderRegister(registerOf(3), viewer.role, '/risks?status=TREATING');
+    const entries = window.history.length;
+    const search = screen.getByLabelText('Search');
+    fireEvent.change(search, { target: { value: 'bias' } });
+    expect(window.location.search).toBe('?status=TREATING');
+    act(() => vi.advanceTimersByTime(400));
+    expect(window.location.search).toBe('?q=bias&status=TREATING');
+    fireEvent.change(search, { target: { value: 'bias model' } });
+    act(() => vi.advanceTimersByTime(400));
+    expect(window.location.search).toBe('?q=bias%20model&status=TREATING');
+    expect(window.history.length).toBe(entries + 1);
+    // A deliberate change in between, then typing again: a new entry.
+    fireEvent.change(screen.getByLabelText('Appetite'), { target: { value: 'above' } });
+    fireEvent.change(search, { target: { value: 'bias' } });
+    act(() => vi.advanceTimersByTime(400));
+    expect(window.location.search).toBe('?q=bias&status=TREATING&appetite=above');
+    expect(window.history.length).toBe(entries + 3);
+  });
+
+  it('shows the first page when the API refuses the cursor in the address', () => {
+    const refusing = (operation: Operation): Answer => {
+      const { after } = operation.variables as { after: string | null };
+      if (after === 'forged') return { error: new CombinedError({ graphQLErrors: [{ message: 'after is not a cursor of this list in this order', extensions: { code: 'BAD_USER_INPUT', field: 'after' } }] }) };
+      return registerOf(23)(operation);
+    };
+    const { registerVariables } = renderRegister(refusing, viewer.role, '/risks?level=High&page=4&after=forged');
+    expect(registerVariables().map((variables) => variables.after)).toEqual(['forged', null]);
+    expect(window.location.search).toBe('?level=High');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('register-count').textContent).toBe('1–10 of 23 risks');
   });
 
   it('offers "New risk" to a risk manager, and to no executive, auditor or analyst', () => {

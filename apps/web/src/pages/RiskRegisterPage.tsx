@@ -1,98 +1,134 @@
 import { formatNumber, riskLevelColors } from '@assay/ui';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { useQuery } from 'urql';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type CombinedError, useQuery } from 'urql';
 import {
   canEditRisks,
   type RegisterChoicesData,
   RegisterChoicesQuery,
   RISK_STATUSES,
-  type RiskFilter,
   type RiskOrderField,
   type RiskRegisterData,
   RiskRegisterQuery,
   type RiskStatus,
-  type SortDirection,
   STATUS_LABELS,
 } from '../features/risks/register.js';
+import {
+  EMPTY_REGISTER_VIEW,
+  OPEN_STATUSES,
+  parseRegisterView,
+  type RegisterSort,
+  type RegisterView,
+  registerFilter,
+  registerQueryString,
+  withKnownChoices,
+} from '../features/risks/register-url.js';
 import { formatDate } from '../format/format-date.js';
 import type { PageProps } from '../routes.js';
-import { Link } from '../router.js';
+import { Link, type NavigateOptions, useLocation, useNavigate } from '../router.js';
 
 /** Rows per page of the register. */
 export const REGISTER_PAGE_SIZE = 10;
 /** How long the search box waits after the last keystroke before asking the API. */
 const SEARCH_PAUSE_MS = 300;
 
-interface Filters {
-  search: string;
-  level: string;
-  status: RiskStatus | '';
-  aiSystemId: string;
-  appetite: '' | 'within' | 'above';
-  reviewOverdue: boolean;
+/**
+ * What a history entry of the register keeps beside its address: the cursors of the pages between
+ * the first and the one shown, so "Previous page" can go back one page at a time. A shared link
+ * has none; its pager offers the first page instead.
+ */
+interface RegisterHistoryState {
+  registerCursors: string[];
 }
 
-const NO_FILTERS: Filters = { search: '', level: '', status: '', aiSystemId: '', appetite: '', reviewOverdue: false };
-
-/** The API's filter for the controls' values; an empty control adds no condition. */
-function filterOf(filters: Filters): RiskFilter {
-  const filter: RiskFilter = {};
-  const search = filters.search.trim();
-  if (search !== '') filter.search = search;
-  if (filters.level !== '') filter.level = [filters.level];
-  if (filters.status !== '') filter.status = [filters.status];
-  if (filters.aiSystemId !== '') filter.aiSystemId = filters.aiSystemId;
-  if (filters.appetite !== '') filter.withinAppetite = filters.appetite === 'within';
-  if (filters.reviewOverdue) filter.reviewOverdue = true;
-  return filter;
+function earlierCursors(state: unknown, view: RegisterView): string[] | null {
+  if (view.page === null) return [];
+  const cursors = (state as Partial<RegisterHistoryState> | null)?.registerCursors;
+  const valid = Array.isArray(cursors) && cursors.length === view.page.number - 2 && cursors.every((cursor) => typeof cursor === 'string');
+  return valid ? cursors : null;
 }
 
-interface Sort {
-  field: RiskOrderField;
-  direction: SortDirection;
-}
-
-/** The API's default order: highest score first. */
-const DEFAULT_SORT: Sort = { field: 'SCORE', direction: 'DESC' };
-
-/** The risk register: filters, search, sortable columns, and one page at a time. */
+/**
+ * The risk register: filters, search, sortable columns, and one page at a time. The view lives in
+ * the address (see register-url.ts), so a link shares it, a reload keeps it and the back button
+ * returns to the previous one.
+ */
 export function RiskRegisterPage({ viewer }: PageProps) {
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
-  // The cursors of the pages before this one: `after` of page n is cursors[n - 1].
-  const [cursors, setCursors] = useState<(string | null)[]>([]);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [choices] = useQuery<RegisterChoicesData>({ query: RegisterChoicesQuery });
+  const asked = useMemo(() => parseRegisterView(location.search), [location.search]);
+  // Levels and AI systems are the organisation's own: they are checked once its choices are in.
+  const view = useMemo(
+    () => (choices.data ? withKnownChoices(asked, { levels: choices.data.riskMatrix.bands.map((band) => band.level), aiSystemIds: choices.data.aiSystems.nodes.map((system) => system.id) }) : asked),
+    [asked, choices.data],
+  );
+  const waitingForChoices = !choices.data && !choices.error && (asked.levels.length > 0 || asked.aiSystemId !== null);
+  const cursors = earlierCursors(location.state, view);
 
-  const change = (next: Partial<Filters>) => {
-    setFilters((current) => ({ ...current, ...next }));
-    setCursors([]);
-  };
-  // Typing waits for a pause; the other controls apply at once. Either starts at page one.
-  const appliedSearch = filters.search;
+  const show = (next: RegisterView, options: NavigateOptions = {}) => navigate(`/risks${registerQueryString(next)}`, options);
+  // Any change of filter or order starts again at the first page.
+  const change = (next: Partial<RegisterView>) => show({ ...view, ...next, page: null });
+
+  // An address that said more than the register can show (an unknown level, a malformed sort)
+  // is rewritten to what is shown, in place.
+  const canonical = registerQueryString(view);
   useEffect(() => {
-    if (search === appliedSearch) return undefined;
+    if (!waitingForChoices && canonical !== location.search) navigate(`/risks${canonical}`, { replace: true, state: location.state });
+  }, [canonical, location.search, location.state, navigate, waitingForChoices]);
+
+  const [search, setSearch] = useState(view.search);
+  // The box follows the address when it changes from outside: back, forward, "Clear filters".
+  const [followedSearch, setFollowedSearch] = useState(view.search);
+  if (followedSearch !== view.search) {
+    setFollowedSearch(view.search);
+    if (search.trim() !== view.search) setSearch(view.search);
+  }
+  // Typing waits for a pause. The first pause of a search adds a history entry; later ones
+  // replace it, so the back button does not step through every word typed.
+  const typedEntry = useRef<string | null>(null);
+  const appliedSearch = view.search;
+  useEffect(() => {
+    if (search.trim() === appliedSearch) return undefined;
     const timer = setTimeout(() => {
-      setFilters((current) => ({ ...current, search }));
-      setCursors([]);
+      const next = `/risks${registerQueryString({ ...view, search: search.trim(), page: null })}`;
+      const stillTyping = typedEntry.current === location.search;
+      typedEntry.current = next.slice('/risks'.length);
+      navigate(next, { replace: stillTyping });
     }, SEARCH_PAUSE_MS);
     return () => clearTimeout(timer);
-  }, [search, appliedSearch]);
+  }, [search, appliedSearch, view, location.search, navigate]);
+
   const sortBy = (field: RiskOrderField) => {
-    setSort((current) => (current.field === field ? { field, direction: current.direction === 'ASC' ? 'DESC' : 'ASC' } : { field, direction: field === 'SCORE' || field === 'RESIDUAL_SCORE' ? 'DESC' : 'ASC' }));
-    setCursors([]);
+    const current = view.sort;
+    change({ sort: current.field === field ? { field, direction: current.direction === 'ASC' ? 'DESC' : 'ASC' } : { field, direction: field === 'SCORE' || field === 'RESIDUAL_SCORE' ? 'DESC' : 'ASC' } });
   };
 
-  const variables = useMemo(
-    () => ({ first: REGISTER_PAGE_SIZE, after: cursors.at(-1) ?? null, filter: filterOf(filters), orderBy: sort }),
-    [cursors, filters, sort],
-  );
-  const [{ data, fetching, error, operation }, refetch] = useQuery<RiskRegisterData>({ query: RiskRegisterQuery, variables });
+  const after = view.page?.after ?? null;
+  const filter = useMemo(() => registerFilter(view), [view]);
+  const variables = useMemo(() => ({ first: REGISTER_PAGE_SIZE, after, filter, orderBy: view.sort }), [after, filter, view.sort]);
+  const [{ data, fetching, error, operation }, refetch] = useQuery<RiskRegisterData>({ query: RiskRegisterQuery, variables, pause: waitingForChoices });
+  // A cursor the API refuses (edited by hand, or from an older version) means the first page.
+  const badCursor = after !== null && refusedCursor(error);
+  useEffect(() => {
+    if (badCursor) navigate(`/risks${registerQueryString({ ...view, page: null })}`, { replace: true });
+  }, [badCursor, view, navigate]);
   // The page on screen belongs to the cursor asked for only once its answer is in: until then the
   // pager stays still, so a quick second click cannot page on from a stale end cursor.
   const settled = !fetching && ((operation?.variables as { after?: string | null } | undefined)?.after ?? null) === variables.after;
-  const [choices] = useQuery<RegisterChoicesData>({ query: RegisterChoicesQuery });
   const page = data?.risks;
-  const filtered = JSON.stringify(filterOf(filters)) !== '{}' || search.trim() !== '';
+  const pageNumber = view.page?.number ?? 1;
+  const filtered = JSON.stringify(filter) !== '{}' || search.trim() !== '';
+
+  const nextPage = (endCursor: string) => {
+    const trail = cursors === null ? null : [...cursors, ...(after === null ? [] : [after])];
+    show({ ...view, page: { number: pageNumber + 1, after: endCursor } }, trail === null ? {} : { state: { registerCursors: trail } satisfies RegisterHistoryState });
+  };
+  const previousPage = () => {
+    if (cursors === null) return;
+    const previous = cursors.at(-1);
+    if (pageNumber <= 2 || previous === undefined) show({ ...view, page: null });
+    else show({ ...view, page: { number: pageNumber - 1, after: previous } }, { state: { registerCursors: cursors.slice(0, -1) } satisfies RegisterHistoryState });
+  };
 
   return (
     <>
@@ -111,29 +147,34 @@ export function RiskRegisterPage({ viewer }: PageProps) {
         </label>
         <label>
           Level
-          <select value={filters.level} onChange={(event) => change({ level: event.target.value })}>
+          <select value={view.levels.join(',')} onChange={(event) => change({ levels: listValue(event.target.value) })}>
             <option value="">Any level</option>
             {(choices.data?.riskMatrix.bands ?? []).map((band) => (
               <option key={band.level} value={band.level}>
                 {band.level}
               </option>
             ))}
+            {view.levels.length > 1 ? <option value={view.levels.join(',')}>{inWords(view.levels)}</option> : null}
           </select>
         </label>
         <label>
           Status
-          <select value={filters.status} onChange={(event) => change({ status: event.target.value as RiskStatus | '' })}>
+          <select value={view.statuses.join(',')} onChange={(event) => change({ statuses: listValue(event.target.value) as RiskStatus[] })}>
             <option value="">Any status</option>
+            <option value={OPEN_STATUSES.join(',')}>Open (any but closed)</option>
             {RISK_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {STATUS_LABELS[status]}
               </option>
             ))}
+            {view.statuses.length > 1 && view.statuses.join(',') !== OPEN_STATUSES.join(',') ? (
+              <option value={view.statuses.join(',')}>{inWords(view.statuses.map((status) => STATUS_LABELS[status]))}</option>
+            ) : null}
           </select>
         </label>
         <label>
           AI system
-          <select value={filters.aiSystemId} onChange={(event) => change({ aiSystemId: event.target.value })}>
+          <select value={view.aiSystemId ?? ''} onChange={(event) => change({ aiSystemId: event.target.value === '' ? null : event.target.value })}>
             <option value="">Any AI system</option>
             {(choices.data?.aiSystems.nodes ?? []).map((system) => (
               <option key={system.id} value={system.id}>
@@ -144,14 +185,14 @@ export function RiskRegisterPage({ viewer }: PageProps) {
         </label>
         <label>
           Appetite
-          <select value={filters.appetite} onChange={(event) => change({ appetite: event.target.value as Filters['appetite'] })}>
+          <select value={view.appetite ?? ''} onChange={(event) => change({ appetite: event.target.value === 'within' || event.target.value === 'above' ? event.target.value : null })}>
             <option value="">Within or above</option>
             <option value="within">Within appetite</option>
             <option value="above">Above appetite</option>
           </select>
         </label>
         <label className="assay-filters__check">
-          <input type="checkbox" checked={filters.reviewOverdue} onChange={(event) => change({ reviewOverdue: event.target.checked })} />
+          <input type="checkbox" checked={view.reviewOverdue} onChange={(event) => change({ reviewOverdue: event.target.checked })} />
           Review overdue
         </label>
         {filtered ? (
@@ -160,7 +201,7 @@ export function RiskRegisterPage({ viewer }: PageProps) {
             className="assay-button assay-button--quiet"
             onClick={() => {
               setSearch('');
-              change(NO_FILTERS);
+              show({ ...EMPTY_REGISTER_VIEW, sort: view.sort });
             }}
           >
             Clear filters
@@ -168,26 +209,26 @@ export function RiskRegisterPage({ viewer }: PageProps) {
         ) : null}
       </form>
       <RegisterBody
-        fetching={fetching && !page}
-        error={error}
+        fetching={(fetching || waitingForChoices) && !page}
+        error={badCursor ? undefined : error}
         onRetry={() => refetch({ requestPolicy: 'network-only' })}
         empty={page?.totalCount === 0 ? (filtered ? 'No risk matches these filters.' : 'No risks recorded yet.') : null}
       >
         {page ? (
           <>
             <p className="assay-muted" aria-live="polite" data-testid="register-count">
-              {settled ? rangeText(cursors.length, page.nodes.length, page.totalCount) : 'Loading…'}
+              {settled ? rangeText(pageNumber - 1, page.nodes.length, page.totalCount) : 'Loading…'}
             </p>
             <table className="assay-table assay-register" aria-label="Risks" aria-busy={fetching || undefined}>
               <thead>
                 <tr>
-                  <SortableHeader field="TITLE" sort={sort} onSort={sortBy}>Risk</SortableHeader>
+                  <SortableHeader field="TITLE" sort={view.sort} onSort={sortBy}>Risk</SortableHeader>
                   <th scope="col">AI system</th>
-                  <SortableHeader field="OWNER" sort={sort} onSort={sortBy}>Owner</SortableHeader>
-                  <SortableHeader field="STATUS" sort={sort} onSort={sortBy}>Status</SortableHeader>
-                  <SortableHeader field="SCORE" sort={sort} onSort={sortBy} numeric>Inherent</SortableHeader>
-                  <SortableHeader field="RESIDUAL_SCORE" sort={sort} onSort={sortBy} numeric>Residual</SortableHeader>
-                  <SortableHeader field="REVIEW_DATE" sort={sort} onSort={sortBy}>Review</SortableHeader>
+                  <SortableHeader field="OWNER" sort={view.sort} onSort={sortBy}>Owner</SortableHeader>
+                  <SortableHeader field="STATUS" sort={view.sort} onSort={sortBy}>Status</SortableHeader>
+                  <SortableHeader field="SCORE" sort={view.sort} onSort={sortBy} numeric>Inherent</SortableHeader>
+                  <SortableHeader field="RESIDUAL_SCORE" sort={view.sort} onSort={sortBy} numeric>Residual</SortableHeader>
+                  <SortableHeader field="REVIEW_DATE" sort={view.sort} onSort={sortBy}>Review</SortableHeader>
                 </tr>
               </thead>
               <tbody>
@@ -209,17 +250,23 @@ export function RiskRegisterPage({ viewer }: PageProps) {
               </tbody>
             </table>
             <nav className="assay-pager" aria-label="Pages of the register">
-              <button type="button" className="assay-button assay-button--quiet" disabled={!settled || cursors.length === 0} onClick={() => setCursors((current) => current.slice(0, -1))}>
-                Previous page
-              </button>
+              {cursors === null ? (
+                <button type="button" className="assay-button assay-button--quiet" disabled={!settled} onClick={() => show({ ...view, page: null })}>
+                  First page
+                </button>
+              ) : (
+                <button type="button" className="assay-button assay-button--quiet" disabled={!settled || pageNumber === 1} onClick={previousPage}>
+                  Previous page
+                </button>
+              )}
               <span>
-                Page {formatNumber(cursors.length + 1)} of {formatNumber(Math.max(1, Math.ceil(page.totalCount / REGISTER_PAGE_SIZE)))}
+                Page {formatNumber(pageNumber)} of {formatNumber(Math.max(1, Math.ceil(page.totalCount / REGISTER_PAGE_SIZE)))}
               </span>
               <button
                 type="button"
                 className="assay-button assay-button--quiet"
-                disabled={!settled || !page.pageInfo.hasNextPage}
-                onClick={() => setCursors((current) => [...current, page.pageInfo.endCursor])}
+                disabled={!settled || !page.pageInfo.hasNextPage || page.pageInfo.endCursor === null}
+                onClick={() => (page.pageInfo.endCursor === null ? undefined : nextPage(page.pageInfo.endCursor))}
               >
                 Next page
               </button>
@@ -229,6 +276,21 @@ export function RiskRegisterPage({ viewer }: PageProps) {
       </RegisterBody>
     </>
   );
+}
+
+/** The items of a select's value: "" is none, "High,Critical" two. */
+function listValue(value: string): string[] {
+  return value === '' ? [] : value.split(',');
+}
+
+/** "High or Critical", "Low, Medium or High". */
+function inWords(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/** Whether the API refused the `after` argument (a cursor of another list or order, or garbage). */
+function refusedCursor(error: CombinedError | undefined): boolean {
+  return error?.graphQLErrors.some((graphQLError) => graphQLError.extensions.field === 'after') ?? false;
 }
 
 /** "Risks 11–13 of 13", formatted for the locale. */
@@ -252,7 +314,7 @@ function RegisterBody({ fetching, error, onRetry, empty, children }: { fetching:
   return <>{children}</>;
 }
 
-function SortableHeader({ field, sort, onSort, numeric = false, children }: { field: RiskOrderField; sort: Sort; onSort: (field: RiskOrderField) => void; numeric?: boolean; children: string }) {
+function SortableHeader({ field, sort, onSort, numeric = false, children }: { field: RiskOrderField; sort: RegisterSort; onSort: (field: RiskOrderField) => void; numeric?: boolean; children: string }) {
   const active = sort.field === field;
   const direction = sort.direction === 'ASC' ? 'ascending' : 'descending';
   return (

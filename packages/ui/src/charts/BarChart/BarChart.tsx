@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { niceTicks } from '../../axis/nice-ticks.js';
 import { formatNumber } from '../../format/format-number.js';
 import { palette } from '../../palette.js';
 
@@ -70,9 +71,10 @@ export function BarChart<Row extends object>({
 }: BarChartProps<Row>) {
   const across = layout === 'horizontal';
   const chartHeight = height ?? (across ? Math.max(160, data.length * 34 + 60) : 300);
-  const domain: [number, number | 'auto'] = [0, maxValue ?? 'auto'];
   // Recharts types data keys against its row type; the props above already tie them to Row.
   const rows = [...data] as unknown as Record<string, unknown>[];
+  const ticks = valueTicks(rows, categories, reference?.value, maxValue, allowDecimals);
+  const domain: [number, number | 'auto'] = [0, maxValue ?? ticks.at(-1) ?? 'auto'];
   const indexKey: string = index;
   return (
     <div role="img" aria-label={label} className="assay-chart" style={{ width: '100%', height: chartHeight }}>
@@ -86,13 +88,13 @@ export function BarChart<Row extends object>({
           <CartesianGrid strokeDasharray="3 3" horizontal={!across} vertical={across} />
           {across ? (
             <>
-              <XAxis type="number" domain={domain} tickCount={6} tickFormatter={valueFormatter} allowDecimals={allowDecimals} />
+              <XAxis type="number" domain={domain} ticks={ticks} interval={0} tickFormatter={valueFormatter} allowDecimals={allowDecimals} />
               <YAxis type="category" dataKey={indexKey} width={260} tick={{ fontSize: 12 }} interval={0} />
             </>
           ) : (
             <>
               <XAxis type="category" dataKey={indexKey} tick={{ fontSize: 12 }} interval={0} />
-              <YAxis type="number" domain={domain} tickCount={6} tickFormatter={valueFormatter} allowDecimals={allowDecimals} />
+              <YAxis type="number" domain={domain} ticks={ticks} interval={0} tickFormatter={valueFormatter} allowDecimals={allowDecimals} />
             </>
           )}
           <Tooltip formatter={(value) => (typeof value === 'number' ? valueFormatter(value) : String(value))} />
@@ -114,6 +116,16 @@ export function BarChart<Row extends object>({
       </SizedChart>
     </div>
   );
+}
+
+/**
+ * Round ticks from 0 for the value axis: up to the fixed maximum (which stays the end of the axis,
+ * so no tick passes it), or far enough to cover every bar and the reference line.
+ */
+function valueTicks(rows: readonly Record<string, unknown>[], categories: readonly string[], reference: number | undefined, maxValue: number | undefined, allowDecimals: boolean): number[] {
+  if (maxValue !== undefined) return niceTicks(0, maxValue, { allowDecimals }).filter((tick) => tick >= 0 && tick <= maxValue);
+  const values = rows.flatMap((row) => categories.map((category) => row[category]).filter((value): value is number => typeof value === 'number' && Number.isFinite(value)));
+  return niceTicks(0, Math.max(0, reference ?? 0, ...values), { allowDecimals }).filter((tick) => tick >= 0);
 }
 
 /** Wraps the chart in a ResponsiveContainer unless it has a fixed width. */

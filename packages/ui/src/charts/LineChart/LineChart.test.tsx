@@ -158,4 +158,31 @@ describe('LineChart', () => {
     const { container } = render(<LineChart data={weeks} index="week" categories={['neverMeasured']} label="Nothing yet" width={640} />);
     expect(container.textContent).toBe('No data for this period');
   });
+  describe('value axis', () => {
+    /** The y axis's tick labels, bottom to top, read back as numbers. */
+    const yTicks = (container: HTMLElement) => [...container.querySelectorAll('.recharts-yAxis-tick-labels text')].map((tick) => Number(tick.textContent)).sort((first, second) => first - second);
+    // A disparate impact drifting from 0.98 to 0.83, its interval, and the four-fifths threshold.
+    const drift = [0.98, 0.95, 0.93, 0.9, 0.88, 0.86, 0.83].map((value, week) => ({ week: `2024-0${Math.floor(week / 4) + 1}-${String(1 + (week % 4) * 7).padStart(2, '0')}`, value, lower: value - 0.01, upper: Math.min(value + 0.01, 0.99) }));
+
+    it('takes round ticks that cover the data, its band and the threshold', () => {
+      const { container } = render(
+        <LineChart data={drift} index="week" categories={['value']} band={{ lower: 'lower', upper: 'upper', label: '95% interval' }} reference={{ value: 0.8, label: 'Four-fifths rule' }} valueFormatter={String} label="Disparate impact" width={640} />,
+      );
+      expect(yTicks(container)).toEqual([0.8, 0.85, 0.9, 0.95, 1]);
+    });
+
+    it('stretches the ticks over the band where it reaches beyond the line', () => {
+      const wide = drift.map((row) => ({ ...row, lower: row.value - 0.1, upper: row.value + 0.1 }));
+      const { container } = render(
+        <LineChart data={wide} index="week" categories={['value']} band={{ lower: 'lower', upper: 'upper', label: '95% interval' }} reference={{ value: 0.8, label: 'Four-fifths rule' }} valueFormatter={String} label="Disparate impact" width={640} />,
+      );
+      // The band runs from 0.73 to 1.08: steps of 0.1 from 0.7 to 1.1.
+      expect(yTicks(container)).toEqual([0.7, 0.8, 0.9, 1, 1.1]);
+    });
+
+    it('keeps fixed bounds, with round ticks inside them', () => {
+      const { container } = render(<LineChart data={drift} index="week" categories={['value']} yDomain={[0, 1]} valueFormatter={String} label="Disparate impact" width={640} />);
+      expect(yTicks(container)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    });
+  });
 });

@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { niceTicks } from '../../axis/nice-ticks.js';
 import { formatNumber } from '../../format/format-number.js';
 import { palette } from '../../palette.js';
 
@@ -130,6 +131,7 @@ export function LineChart<Row extends object>({
     drawn: drawnCategories.includes(category),
   }));
   const bandRange = band ? bandRangeOf(band.lower, band.upper) : undefined;
+  const ticks = valueTicks(rows, [...drawnCategories, ...(band ? [band.lower, band.upper] : [])], reference?.value, yDomain);
   const showLegend = categories.length > 1 || band !== undefined || reference !== undefined;
   const formatTooltipValue = (value: unknown): string => {
     if (isFiniteNumber(value)) return valueFormatter(value);
@@ -150,7 +152,9 @@ export function LineChart<Row extends object>({
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey={indexKey} tickFormatter={(value: unknown) => dateFormatter(String(value))} tick={{ fontSize: 12, fill: AXIS_INK }} minTickGap={16} />
           <YAxis
-            domain={yDomain ? [yDomain[0], yDomain[1]] : ['auto', 'auto']}
+            domain={yDomain ? [yDomain[0], yDomain[1]] : [ticks[0] ?? 'auto', ticks.at(-1) ?? 'auto']}
+            ticks={ticks}
+            interval={0}
             allowDataOverflow={yDomain !== undefined}
             tickFormatter={valueFormatter}
             tick={{ fontSize: 12, fill: AXIS_INK }}
@@ -206,6 +210,17 @@ export function LineChart<Row extends object>({
       {showLegend ? <Legend series={series} band={band} reference={reference} /> : null}
     </div>
   );
+}
+
+/**
+ * Round ticks for the value axis: covering every value of the drawn lines, the band and the
+ * reference line, or within fixed bounds when the caller gives them.
+ */
+function valueTicks(rows: readonly Record<string, unknown>[], keys: readonly string[], reference: number | undefined, fixed: readonly [number, number] | undefined): number[] {
+  if (fixed) return niceTicks(fixed[0], fixed[1]).filter((tick) => tick >= fixed[0] && tick <= fixed[1]);
+  const values = rows.flatMap((row) => keys.map((key) => row[key]).filter(isFiniteNumber));
+  if (reference !== undefined && Number.isFinite(reference)) values.push(reference);
+  return niceTicks(Math.min(...values), Math.max(...values));
 }
 
 /**
