@@ -56,6 +56,17 @@ describe('FairnessOverTime', () => {
     expect(screen.getByRole('img', { name: /Selection rate by sex for Claims triage/ }).textContent).toContain('Threshold 30%');
   });
 
+  it('charts the thresholds beyond or nearest to their line first, at most four, and counts the rest', () => {
+    const reading = (value: number) => ({ start: '2026-03-22', end: '2026-03-29', value, n: 1200, breached: value < 0.8 });
+    const models = [0.95, 0.7, 0.83, 0.9, 0.79, 0.99].map((value, index) => ({ ...threshold, id: `t${index}`, aiSystem: { id: `s${index}`, name: `Model ${index}` }, latest: reading(value) }));
+    const { container } = renderWith({ FairnessThresholds: { data: { fairnessThresholds: models } }, FairnessTrend: { data: { fairnessTrend: trend } } });
+    const headings = screen.getAllByRole('heading', { name: /^Fairness over time: / }).map((heading) => heading.textContent);
+    // Furthest below 0.8 first (0.7, 0.79), then the nearest above it (0.83, 0.9).
+    expect(headings).toEqual(['Fairness over time: Model 1', 'Fairness over time: Model 4', 'Fairness over time: Model 2', 'Fairness over time: Model 3']);
+    expect(container.textContent).toContain("6 models' fairness is monitored; 2 are beyond theirs in the latest window.");
+    expect(screen.getByRole('link', { name: 'AI systems' }).getAttribute('href')).toBe('/ai-systems');
+  });
+
   it('says so when no threshold is set', () => {
     renderWith({ FairnessThresholds: { data: { fairnessThresholds: [] } } });
     expect(screen.getByRole('heading', { name: 'Fairness over time' })).toBeTruthy();

@@ -14,10 +14,16 @@ import {
   metricFormatter,
   thresholdLabel,
 } from './fairness.js';
+import { Link } from '../../router.js';
+import { type WatchedThreshold, watchlist } from './watchlist.js';
 
-/** One chart per fairness threshold: the metric over time against its threshold. */
+/**
+ * The metric over time against its threshold, one chart per threshold: those beyond their line
+ * in the latest window first, then the nearest to it, at most OVERVIEW_FAIRNESS_CHARTS, and a line
+ * counting the rest.
+ */
 export function FairnessOverTime() {
-  const [{ data, fetching, error }] = useQuery<{ fairnessThresholds: FairnessThresholdRow[] }>({ query: FairnessThresholdsQuery });
+  const [{ data, fetching, error }] = useQuery<{ fairnessThresholds: WatchedThreshold[] }>({ query: FairnessThresholdsQuery });
   const headingId = useId();
 
   if (fetching && !data) return <p className="assay-status" role="status">Loading the fairness thresholds…</p>;
@@ -31,9 +37,17 @@ export function FairnessOverTime() {
       </section>
     );
   }
+  const { shown, total, breached } = watchlist(thresholds);
   return (
     <>
-      {thresholds.map((threshold) => (
+      {total > shown.length && (
+        <p className="assay-card assay-fairness-summary">
+          {formatNumber(total)} models&apos; fairness is monitored; {breached === 0 ? 'none is beyond its threshold' : `${formatNumber(breached)} ${breached === 1 ? 'is beyond its threshold' : 'are beyond theirs'}`} in
+          the latest window. Charted here: the {shown.length} {breached > 0 ? 'furthest beyond or nearest to' : 'nearest to'} their line. Each model&apos;s own trend is on its page
+          under <Link to="/ai-systems">AI systems</Link>.
+        </p>
+      )}
+      {shown.map((threshold) => (
         <FairnessTrendCard key={threshold.id} threshold={threshold} />
       ))}
     </>

@@ -84,6 +84,13 @@ export const FairnessThresholdsQuery = gql`
       direction
       privilegedGroup
       minGroupSize
+      latest {
+        start
+        end
+        value
+        n
+        breached
+      }
     }
   }
 `;
