@@ -17,7 +17,7 @@ import {
 
 /** One chart per fairness threshold: the metric over time against its threshold. */
 export function FairnessOverTime() {
-  const [{ data, fetching, error }] = useQuery<{ fairnessThresholds: FairnessThresholdRow[] }>({ query: FairnessThresholdsQuery });
+  const [{ data, fetching, error }] = useQuery({ query: FairnessThresholdsQuery });
   const headingId = useId();
 
   if (fetching && !data) return <p className="assay-status" role="status">Loading the fairness thresholds…</p>;
@@ -55,7 +55,7 @@ export function FairnessTrendCard({ threshold }: { threshold: FairnessThresholdR
     threshold: threshold.value,
     thresholdDirection: threshold.direction,
   };
-  const [{ data, fetching, error }] = useQuery<{ fairnessTrend: FairnessTrend }>({ query: FairnessTrendQuery, variables });
+  const [{ data, fetching, error }] = useQuery({ query: FairnessTrendQuery, variables });
   const metricLabel = METRIC_LABELS[threshold.metric] ?? threshold.metric;
   const title = `Fairness over time: ${threshold.aiSystem.name}`;
   const subject = `${metricLabel} by ${threshold.attribute}${threshold.privilegedGroup ? `, privileged group ${threshold.privilegedGroup}` : ''}`;
