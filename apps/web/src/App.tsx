@@ -28,7 +28,7 @@ export function App() {
 }
 
 function SignedIn({ onSignedOut }: { onSignedOut: () => void }) {
-  const [{ data, fetching, error }] = useQuery<{ me: Viewer | null }>({ query: ViewerQuery });
+  const [{ data, fetching, error }] = useQuery({ query: ViewerQuery });
   // An expired or revoked session answers null: back to the sign-in form.
   const sessionEnded = data !== undefined && data.me === null;
   useEffect(() => {

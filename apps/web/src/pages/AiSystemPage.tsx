@@ -3,7 +3,6 @@ import { useId } from 'react';
 import { useQuery } from 'urql';
 import {
   type AiSystemDetail,
-  type AiSystemDetailData,
   AiSystemDetailQuery,
   LIFE_CYCLE_LABELS,
   ROLE_LABELS,
@@ -23,7 +22,7 @@ const RISK_STATUS: Record<string, string> = { IDENTIFIED: 'Identified', ASSESSED
 
 /** One AI system: what it is for, its EU AI Act classification, risks, impact assessments and fairness. */
 export function AiSystemPage({ id }: { id: string }) {
-  const [{ data, fetching, error }, refetch] = useQuery<AiSystemDetailData>({ query: AiSystemDetailQuery, variables: { id } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AiSystemDetailQuery, variables: { id } });
 
   if (fetching && !data) return <p className="assay-status" role="status">Loading the AI system…</p>;
   if (error || !data) {

@@ -1,14 +1,14 @@
 import { formatNumber } from '@assay/ui';
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { AiSystemInventoryQuery, highestRisk, type InventoryData, LIFE_CYCLE_LABELS, TIER_LABELS, TIER_ORDER } from '../features/ai-systems/ai-systems.js';
+import { AiSystemInventoryQuery, highestRisk, LIFE_CYCLE_LABELS, TIER_LABELS, TIER_ORDER } from '../features/ai-systems/ai-systems.js';
 import { TierBadge } from '../features/ai-systems/TierBadge.js';
 import { Link } from '../features/navigation/Link.js';
 import './screens.css';
 
 /** The AI system inventory: each system with its EU AI Act tier, life-cycle stage, owner and risks. */
 export function AiSystemsPage() {
-  const [{ data, fetching, error }, refetch] = useQuery<InventoryData>({ query: AiSystemInventoryQuery });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AiSystemInventoryQuery });
   const systems = useMemo(
     () => [...(data?.aiSystems.nodes ?? [])].sort((a, b) => TIER_ORDER.indexOf(a.euAiActTier) - TIER_ORDER.indexOf(b.euAiActTier) || a.name.localeCompare(b.name)),
     [data],

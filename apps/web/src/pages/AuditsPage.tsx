@@ -1,13 +1,13 @@
 import { formatNumber } from '@assay/ui';
 import { useId } from 'react';
 import { useQuery } from 'urql';
-import { actionFigures, AUDIT_STATUS_LABELS, type AuditRegisterData, AuditRegisterQuery, type AuditRow, type CorrectiveActionRow, FINDING_KIND_LABELS, type FindingRow } from '../features/audits/audits.js';
+import { actionFigures, AUDIT_STATUS_LABELS, AuditRegisterQuery, type AuditRow, type CorrectiveActionRow, FINDING_KIND_LABELS, type FindingRow } from '../features/audits/audits.js';
 import { formatDate } from '../format/format-date.js';
 import './screens.css';
 
 /** Internal audits with their findings and corrective actions, then the findings of fairness monitoring. */
 export function AuditsPage() {
-  const [{ data, fetching, error }, refetch] = useQuery<AuditRegisterData>({ query: AuditRegisterQuery });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AuditRegisterQuery });
 
   if (fetching && !data) return <p className="assay-status" role="status">Loading the audits…</p>;
   if (error || !data) {

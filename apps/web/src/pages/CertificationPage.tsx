@@ -1,14 +1,14 @@
 import { useId } from 'react';
 import { useQuery } from 'urql';
-import { type CertificationOutlookData, CertificationOutlookQuery, STAGE_LABELS, STATUS_LABELS } from '../features/certification/certification.js';
-import { type CertificationBody, type CertificationPlanData, CertificationPlanQuery, finishedLate, type PlanStage } from '../features/certification/certification-plan.js';
+import { CertificationOutlookQuery, STAGE_LABELS, STATUS_LABELS } from '../features/certification/certification.js';
+import { type CertificationBody, CertificationPlanQuery, finishedLate, type PlanStage } from '../features/certification/certification-plan.js';
 import { CertificationTimeline } from '../features/certification/CertificationTimeline.js';
 import { formatDate } from '../format/format-date.js';
 import './screens.css';
 
 /** The certification plan: its stages and dates, the forecast, and the certification body with its accreditation. */
 export function CertificationPage() {
-  const [{ data, fetching, error }, refetch] = useQuery<CertificationPlanData>({ query: CertificationPlanQuery });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: CertificationPlanQuery });
 
   if (fetching && !data) return <p className="assay-status" role="status">Loading the certification plan…</p>;
   if (error || !data) {
@@ -35,7 +35,7 @@ export function CertificationPage() {
 
 /** P50, P80 and P95 of the certification date, from the same query as the timeline (asked once). */
 function Forecast() {
-  const [{ data, fetching, error }] = useQuery<CertificationOutlookData>({ query: CertificationOutlookQuery });
+  const [{ data, fetching, error }] = useQuery({ query: CertificationOutlookQuery });
   if (fetching && !data) return <p className="assay-status" role="status">Loading the certification forecast…</p>;
   if (error || !data) return <p className="assay-status" role="alert">The certification forecast could not be loaded: {error?.message ?? 'no data'}</p>;
   const { certificationDate } = data.certificationProjection;

@@ -1,25 +1,26 @@
 import { formatNumber } from '@assay/ui';
-import { gql, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import type { Viewer } from '../features/auth/viewer.js';
-import { type CertificationOutlookData, CertificationOutlookQuery, type ReadinessData, ReadinessQuery } from '../features/certification/certification.js';
+import { CertificationOutlookQuery, ReadinessQuery } from '../features/certification/certification.js';
 import { CertificationTimeline } from '../features/certification/CertificationTimeline.js';
-import { type OpenFairnessAlertsData, OpenFairnessAlertsQuery } from '../features/fairness/fairness.js';
+import { OpenFairnessAlertsQuery } from '../features/fairness/fairness.js';
 import { FairnessOverTime } from '../features/fairness/FairnessOverTime.js';
 import { ExposureTrendChart } from '../features/risks/ExposureTrendChart.js';
 import { RiskHeatmapCard } from '../features/risks/RiskHeatmapCard.js';
 import { RiskScoreChart } from '../features/risks/RiskScoreChart.js';
 import { ControlProgressChart } from '../features/soa/ControlProgressChart.js';
-import { ControlProgressQuery, type SoaRow } from '../features/soa/soa.js';
-import { exposureChange, type LastReviewData, LastReviewQuery, type ResidualSinceData, ResidualSinceQuery } from '../features/risks/exposure-since-review.js';
-import { type RiskOverviewData, RiskOverviewQuery } from '../features/risks/risks.js';
+import { ControlProgressQuery } from '../features/soa/soa.js';
+import { exposureChange, LastReviewQuery, ResidualSinceQuery } from '../features/risks/exposure-since-review.js';
+import { RiskOverviewQuery } from '../features/risks/risks.js';
 import { registerHref } from '../features/risks/register-url.js';
 import { formatDate } from '../format/format-date.js';
 import { formatPercent } from '../format/format-percent.js';
+import { graphql } from '../gql/index.js';
 import { Link } from '../router.js';
 
 /** The management-review overview: headline figures, risk, fairness and certification charts. */
 export function OverviewPage({ viewer }: { viewer: Viewer }) {
-  const [{ data, fetching, error }, refetch] = useQuery<RiskOverviewData>({ query: RiskOverviewQuery });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: RiskOverviewQuery });
   // The API sums up the whole register; the page only reads its figures.
   const exposure = data?.inherent.exposure ?? null;
 
@@ -62,9 +63,9 @@ export function OverviewPage({ viewer }: { viewer: Viewer }) {
 
 /** Residual exposure (the sum of residual scores) now, and how it moved since the last management review. */
 function ResidualExposureTile({ current }: { current: number }) {
-  const [review] = useQuery<LastReviewData>({ query: LastReviewQuery });
+  const [review] = useQuery({ query: LastReviewQuery });
   const heldOn = review.data?.managementReviews.nodes[0]?.heldOn ?? null;
-  const [trend] = useQuery<ResidualSinceData>({ query: ResidualSinceQuery, variables: { from: heldOn ?? '' }, pause: heldOn === null });
+  const [trend] = useQuery({ query: ResidualSinceQuery, variables: { from: heldOn ?? '' }, pause: heldOn === null });
   const change = trend.data ? exposureChange(trend.data.riskTrend) : null;
   let note: string | undefined;
   if (review.data && heldOn === null) note = 'No management review recorded yet';
@@ -78,7 +79,7 @@ function ResidualExposureTile({ current }: { current: number }) {
 
 /** Applicable Annex A controls implemented or verified, of all applicable ones. */
 function ControlsImplementedTile() {
-  const [{ data, fetching, error }] = useQuery<{ controls: { nodes: SoaRow[] } }>({ query: ControlProgressQuery });
+  const [{ data, fetching, error }] = useQuery({ query: ControlProgressQuery });
   return (
     <Tile
       label="Applicable controls implemented"
@@ -92,25 +93,25 @@ function ControlsImplementedTile() {
 }
 
 function OverdueActionsTile() {
-  const [{ data, fetching, error }] = useQuery<{ correctiveActions: { totalCount: number } }>({ query: OverdueActionsQuery });
+  const [{ data, fetching, error }] = useQuery({ query: OverdueActionsQuery });
   return <Tile label="Overdue corrective actions" {...tileState(fetching && !data, error, () => formatNumber(data?.correctiveActions.totalCount))} />;
 }
 
-const OverdueActionsQuery = gql`
+const OverdueActionsQuery = graphql(`
   query OverdueActions {
     correctiveActions(filter: { overdue: true }, first: 1) {
       totalCount
     }
   }
-`;
+`);
 
 function OpenFairnessAlertsTile() {
-  const [{ data, fetching, error }] = useQuery<OpenFairnessAlertsData>({ query: OpenFairnessAlertsQuery });
+  const [{ data, fetching, error }] = useQuery({ query: OpenFairnessAlertsQuery });
   return <Tile label="Open fairness alerts" {...tileState(fetching && !data, error, () => formatNumber(data?.findings.totalCount))} />;
 }
 
 function CertificationDateTiles() {
-  const [{ data, fetching, error }] = useQuery<CertificationOutlookData>({ query: CertificationOutlookQuery });
+  const [{ data, fetching, error }] = useQuery({ query: CertificationOutlookQuery });
   const date = data?.certificationProjection.certificationDate;
   const loading = fetching && !data;
   return (
@@ -122,7 +123,7 @@ function CertificationDateTiles() {
 }
 
 function ReadinessTile() {
-  const [{ data, fetching, error }] = useQuery<ReadinessData>({ query: ReadinessQuery });
+  const [{ data, fetching, error }] = useQuery({ query: ReadinessQuery });
   return <Tile label="Overall readiness" {...tileState(fetching && !data, error, () => formatPercent(data?.readiness.overall))} />;
 }
 

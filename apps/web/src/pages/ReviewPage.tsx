@@ -19,7 +19,7 @@ import { formatDate } from '../format/format-date.js';
  * risk movement and the certification outlook, laid out to print as a clean PDF.
  */
 export function ReviewPage({ viewer }: { viewer: Viewer }) {
-  const [{ data, fetching, error }, refetch] = useQuery<{ managementReviewPack: ReviewPack }>({ query: ManagementReviewPackQuery });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ManagementReviewPackQuery });
   const pack = data?.managementReviewPack;
   const state: PackState = { pack, fetching, error };
   const organisation = pack?.organisation;

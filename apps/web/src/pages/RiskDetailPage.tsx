@@ -1,7 +1,7 @@
 import { ChartCard, formatNumber, ScoreHistoryChart } from '@assay/ui';
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { canEditRisks, type LinkedControl, type RiskAssessmentRow, type RiskDetail, type RiskDetailData, RiskDetailQuery, STATUS_LABELS, TREATMENT_LABELS } from '../features/risks/register.js';
+import { canEditRisks, type LinkedControl, type RiskAssessmentRow, type RiskDetail, RiskDetailQuery, STATUS_LABELS, TREATMENT_LABELS } from '../features/risks/register.js';
 import { formatDate } from '../format/format-date.js';
 import type { PageProps } from '../routes.js';
 import { Link } from '../router.js';
@@ -18,7 +18,7 @@ const IMPLEMENTATION_LABELS: Record<string, string> = {
 /** One risk: its details, inherent and residual rating, score history and the controls that treat it. */
 export function RiskDetailPage({ viewer, params }: PageProps) {
   const id = params.id ?? '';
-  const [{ data, fetching, error }, refetch] = useQuery<RiskDetailData>({ query: RiskDetailQuery, variables: { id } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: RiskDetailQuery, variables: { id } });
   if (fetching && !data) return <p className="assay-status" role="status">Loading the risk…</p>;
   if (error) {
     return (

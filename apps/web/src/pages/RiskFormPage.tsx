@@ -5,10 +5,7 @@ import { RiskForm, valuesOf } from '../features/risks/RiskForm.js';
 import {
   canEditRisks,
   CreateRiskMutation,
-  type RiskDetail,
-  type RiskDetailData,
   RiskDetailQuery,
-  type RiskFormChoicesData,
   RiskFormChoicesQuery,
   UpdateRiskMutation,
 } from '../features/risks/register.js';
@@ -19,10 +16,10 @@ import { Link, useNavigate } from '../router.js';
 export function RiskFormPage({ viewer, params }: PageProps) {
   const id = params.id;
   const navigate = useNavigate();
-  const [choices, refetchChoices] = useQuery<RiskFormChoicesData>({ query: RiskFormChoicesQuery });
-  const [current, refetchCurrent] = useQuery<RiskDetailData>({ query: RiskDetailQuery, variables: { id: id ?? '' }, pause: id === undefined });
-  const [, createRisk] = useMutation<{ createRisk: RiskDetail }>(CreateRiskMutation);
-  const [, updateRisk] = useMutation<{ updateRisk: RiskDetail }>(UpdateRiskMutation);
+  const [choices, refetchChoices] = useQuery({ query: RiskFormChoicesQuery });
+  const [current, refetchCurrent] = useQuery({ query: RiskDetailQuery, variables: { id: id ?? '' }, pause: id === undefined });
+  const [, createRisk] = useMutation(CreateRiskMutation);
+  const [, updateRisk] = useMutation(UpdateRiskMutation);
   const [reloaded, setReloaded] = useState(false);
 
   const title = id === undefined ? 'New risk' : 'Edit risk';

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import { gql, useMutation } from 'urql';
-import { ViewerFields } from '../features/auth/viewer.js';
+import { useMutation } from 'urql';
+import { graphql } from '../gql/index.js';
 
-const SignInMutation = gql`
+const SignInMutation = graphql(`
   mutation SignIn($email: String!, $password: String!) {
     signIn(email: $email, password: $password) {
       token
@@ -11,13 +11,12 @@ const SignInMutation = gql`
       }
     }
   }
-  ${ViewerFields}
-`;
+`);
 
 export function SignInPage({ onSignedIn }: { onSignedIn: (token: string) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [{ fetching, error }, signIn] = useMutation<{ signIn: { token: string } }>(SignInMutation);
+  const [{ fetching, error }, signIn] = useMutation(SignInMutation);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

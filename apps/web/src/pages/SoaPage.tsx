@@ -11,7 +11,6 @@ import {
   matchesFilter,
   type ObjectiveGroup,
   type SoaControl,
-  type SoaData,
   type SoaFilter,
   StatementOfApplicabilityQuery,
   STATUS_LABELS,
@@ -28,7 +27,7 @@ const DONE = new Set(['IMPLEMENTED', 'VERIFIED']);
  * applies and why, how far it is implemented, its evidence and where it meets other frameworks.
  */
 export function SoaPage() {
-  const [{ data, fetching, error }, refetch] = useQuery<SoaData>({ query: StatementOfApplicabilityQuery });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: StatementOfApplicabilityQuery });
   const [filter, setFilter] = useState<SoaFilter>('ALL');
   const filterId = useId();
   const controls = data?.controls.nodes;

@@ -1,5 +1,6 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
 import type { Viewer } from '../features/auth/viewer.js';
-import type { CertificationOutlookData, ReadinessData } from '../features/certification/certification.js';
+import type { CertificationOutlookQuery, ReadinessQuery } from '../features/certification/certification.js';
 import type { FairnessThresholdRow, FairnessTrend } from '../features/fairness/fairness.js';
 import type { ReviewPack } from '../features/review/review-pack.js';
 import type { RiskTrendPoint } from '../features/risks/exposure-trend.js';
@@ -90,7 +91,7 @@ export const riskTrend: RiskTrendPoint[] = [
   { date: '2025-07-31', inherent: { risks: 4, totalScore: 40, meanScore: 10, aboveAppetite: 3 }, residual: { risks: 4, totalScore: 18, meanScore: 4.5, aboveAppetite: 1 } },
 ];
 
-export const certificationOutlook: CertificationOutlookData = {
+export const certificationOutlook: ResultOf<typeof CertificationOutlookQuery> = {
   certificationProjection: {
     asOf: '2026-04-01',
     basis: 'history',
@@ -112,7 +113,7 @@ export const certificationOutlook: CertificationOutlookData = {
   },
 };
 
-export const readinessAnswer: ReadinessData = { readiness: { asOf: '2026-04-01', overall: 0.625, clauseShare: 0.7, controlShare: 0.55 } };
+export const readinessAnswer: ResultOf<typeof ReadinessQuery> = { readiness: { asOf: '2026-04-01', overall: 0.625, clauseShare: 0.7, controlShare: 0.55 } };
 
 const exposure = (risks: number, totalScore: number, aboveAppetite: number) => ({ risks, totalScore, meanScore: risks === 0 ? null : totalScore / risks, aboveAppetite });
 

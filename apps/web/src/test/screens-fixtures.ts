@@ -1,7 +1,8 @@
-import type { AuditRegisterData } from '../features/audits/audits.js';
-import type { CertificationBody, CertificationPlanData, PlanStage } from '../features/certification/certification-plan.js';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import type { AuditRegisterQuery } from '../features/audits/audits.js';
+import type { CertificationBody, CertificationPlanQuery, PlanStage } from '../features/certification/certification-plan.js';
 import type { AiSystemDetail, InventoryRow } from '../features/ai-systems/ai-systems.js';
-import type { FairnessReport, GroupReport, SystemFairnessData } from '../features/ai-systems/system-fairness.js';
+import type { FairnessReport, GroupReport, SystemFairnessQuery } from '../features/ai-systems/system-fairness.js';
 import type { SoaControl, SoaData } from '../features/soa/soa-register.js';
 import { threshold } from './fixtures.js';
 
@@ -88,7 +89,7 @@ export const report: FairnessReport = {
   fourFifthsRule: { passes: false, lowestRatio: 0.7, group: 'F', highestGroup: 'M' },
 };
 
-export const systemFairness: SystemFairnessData = {
+export const systemFairness: ResultOf<typeof SystemFairnessQuery> = {
   fairnessAttributes: [{ attribute: 'sex', groups: ['F', 'M', 'X'], firstStart: '2025-01-06', lastEnd: '2026-03-30', windows: 64 }],
   fairnessThresholds: [threshold],
 };
@@ -137,7 +138,7 @@ export const soa: SoaData = {
 };
 
 /** One completed audit: a major nonconformity with an overdue action, a minor one whose action proved effective, an observation. */
-export const auditRegister: AuditRegisterData = {
+export const auditRegister: ResultOf<typeof AuditRegisterQuery> = {
   audits: {
     totalCount: 1,
     nodes: [
@@ -212,7 +213,7 @@ const harbour: CertificationBody = {
 };
 
 /** Gap analysis done a week late, implementation under way, the rest planned or not; one body chosen, one rejected. */
-export const plan: CertificationPlanData = {
+export const plan: ResultOf<typeof CertificationPlanQuery> = {
   certificationPlan: {
     stages: [
       planStage('GAP_ANALYSIS', 'DONE', { plannedStart: '2026-01-05', plannedEnd: '2026-01-31', actualStart: '2026-01-05', actualEnd: '2026-02-06' }),

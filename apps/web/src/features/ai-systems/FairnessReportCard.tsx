@@ -23,7 +23,7 @@ function interval(estimate: Estimate, format: (value: number | null) => string):
  */
 export function FairnessReportCard({ aiSystemId, systemName, attribute, settings }: { aiSystemId: string; systemName: string; attribute: FairnessAttribute; settings: ReportSettings }) {
   const variables = { aiSystemId, attribute: attribute.attribute, privilegedGroup: settings.privilegedGroup, minGroupSize: settings.minGroupSize, from: settings.from };
-  const [{ data, fetching, error }] = useQuery<{ fairnessReport: FairnessReport }>({ query: FairnessReportQuery, variables });
+  const [{ data, fetching, error }] = useQuery({ query: FairnessReportQuery, variables });
   const subject = `selection rate by ${attribute.attribute}`;
 
   if (fetching && !data) return <p className="assay-status" role="status">Loading the {subject} of {systemName}…</p>;

@@ -2,11 +2,11 @@ import { useId } from 'react';
 import { useQuery } from 'urql';
 import { FairnessTrendCard } from '../fairness/FairnessOverTime.js';
 import { FairnessReportCard } from './FairnessReportCard.js';
-import { reportSettings, type SystemFairnessData, SystemFairnessQuery } from './system-fairness.js';
+import { reportSettings, SystemFairnessQuery } from './system-fairness.js';
 
 /** An AI system's fairness: a report per monitored attribute, then each threshold's metric over time. */
 export function SystemFairness({ aiSystemId, systemName }: { aiSystemId: string; systemName: string }) {
-  const [{ data, fetching, error }] = useQuery<SystemFairnessData>({ query: SystemFairnessQuery, variables: { aiSystemId } });
+  const [{ data, fetching, error }] = useQuery({ query: SystemFairnessQuery, variables: { aiSystemId } });
   const reportHeading = useId();
   const trendHeading = useId();
 

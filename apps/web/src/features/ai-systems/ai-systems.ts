@@ -1,10 +1,8 @@
-import { gql } from 'urql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../../gql/index.js';
+import type { AiRole, EuAiActTier, LifeCycleStage } from '../../gql/graphql.js';
 
-export type EuAiActTier = 'PROHIBITED' | 'HIGH_RISK' | 'LIMITED' | 'MINIMAL' | 'GPAI' | 'GPAI_SYSTEMIC' | 'UNCLASSIFIED';
-
-export type LifeCycleStage = 'INCEPTION' | 'DESIGN_DEVELOPMENT' | 'VERIFICATION_VALIDATION' | 'DEPLOYMENT' | 'OPERATION_MONITORING' | 'RE_EVALUATION' | 'RETIREMENT';
-
-export type AiRole = 'PROVIDER' | 'PRODUCER' | 'CUSTOMER' | 'PARTNER' | 'SUBJECT' | 'RELEVANT_AUTHORITY';
+export type { AiRole, EuAiActTier, LifeCycleStage };
 
 /** Tiers from the most to the least regulated, the order the inventory sorts by. */
 export const TIER_ORDER: readonly EuAiActTier[] = ['PROHIBITED', 'HIGH_RISK', 'GPAI_SYSTEMIC', 'GPAI', 'LIMITED', 'MINIMAL', 'UNCLASSIFIED'];
@@ -40,26 +38,7 @@ export const ROLE_LABELS: Record<AiRole, string> = {
   RELEVANT_AUTHORITY: 'Relevant authority',
 };
 
-export interface InventoryRisk {
-  id: string;
-  level: string;
-  score: number;
-}
-
-export interface InventoryRow {
-  id: string;
-  name: string;
-  euAiActTier: EuAiActTier;
-  lifeCycleStage: LifeCycleStage;
-  owner: string | null;
-  risks: InventoryRisk[];
-}
-
-export interface InventoryData {
-  aiSystems: { totalCount: number; nodes: InventoryRow[] };
-}
-
-export const AiSystemInventoryQuery = gql`
+export const AiSystemInventoryQuery = graphql(`
   query AiSystemInventory {
     aiSystems(first: 500) {
       totalCount
@@ -77,7 +56,10 @@ export const AiSystemInventoryQuery = gql`
       }
     }
   }
-`;
+`);
+
+export type InventoryRow = ResultOf<typeof AiSystemInventoryQuery>['aiSystems']['nodes'][number];
+export type InventoryRisk = InventoryRow['risks'][number];
 
 /** The level of a system's highest-scoring risk, or null when it has none. */
 export function highestRisk(risks: readonly InventoryRisk[]): InventoryRisk | null {
@@ -86,65 +68,7 @@ export function highestRisk(risks: readonly InventoryRisk[]): InventoryRisk | nu
   return highest;
 }
 
-export interface SystemRisk {
-  id: string;
-  title: string;
-  level: string;
-  score: number;
-  residualLevel: string | null;
-  residualScore: number | null;
-  status: string;
-  owner: string | null;
-  withinAppetite: boolean;
-}
-
-export interface SystemImpactAssessment {
-  id: string;
-  title: string;
-  status: 'DRAFT' | 'IN_REVIEW' | 'APPROVED';
-  assessedOn: string;
-  nextReviewOn: string | null;
-  reviewOverdue: boolean;
-  approvedOn: string | null;
-  friaRequired: boolean;
-  friaNotifiedOn: string | null;
-  items: { id: string; kind: 'HARM' | 'BENEFIT' }[];
-}
-
-export interface AiActObligation {
-  article: string;
-  title: string;
-  addressee: string;
-  appliesFrom: string;
-  reportedAppliesFrom: string | null;
-}
-
-export interface AiSystemDetail {
-  id: string;
-  name: string;
-  purpose: string | null;
-  intendedUse: string | null;
-  euAiActTier: EuAiActTier;
-  tierRationale: string | null;
-  lifeCycleStage: LifeCycleStage;
-  organisationRole: AiRole;
-  owner: string | null;
-  supplier: string | null;
-  aiActClassification: {
-    classifiedBy: string;
-    classifiedAt: string;
-    overriddenByHand: boolean;
-    obligations: AiActObligation[];
-  } | null;
-  risks: SystemRisk[];
-  impactAssessments: SystemImpactAssessment[];
-}
-
-export interface AiSystemDetailData {
-  aiSystem: AiSystemDetail | null;
-}
-
-export const AiSystemDetailQuery = gql`
+export const AiSystemDetailQuery = graphql(`
   query AiSystemDetail($id: ID!) {
     aiSystem(id: $id) {
       id
@@ -197,4 +121,8 @@ export const AiSystemDetailQuery = gql`
       }
     }
   }
-`;
+`);
+
+export type AiSystemDetail = NonNullable<ResultOf<typeof AiSystemDetailQuery>['aiSystem']>;
+export type SystemRisk = AiSystemDetail['risks'][number];
+export type SystemImpactAssessment = AiSystemDetail['impactAssessments'][number];

@@ -1,22 +1,10 @@
-import { gql } from 'urql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../../gql/index.js';
 import { isoDateAddDays } from '../../format/iso-date-add-days.js';
 import type { FairnessThresholdRow } from '../fairness/fairness.js';
 
-export interface FairnessAttribute {
-  attribute: string;
-  groups: string[];
-  firstStart: string;
-  lastEnd: string;
-  windows: number;
-}
-
-export interface SystemFairnessData {
-  fairnessAttributes: FairnessAttribute[];
-  fairnessThresholds: FairnessThresholdRow[];
-}
-
 /** What is monitored for one AI system: its attributes and the thresholds set on them. */
-export const SystemFairnessQuery = gql`
+export const SystemFairnessQuery = graphql(`
   query SystemFairness($aiSystemId: ID!) {
     fairnessAttributes(aiSystemId: $aiSystemId) {
       attribute
@@ -26,50 +14,14 @@ export const SystemFairnessQuery = gql`
       windows
     }
     fairnessThresholds(aiSystemId: $aiSystemId) {
-      id
-      aiSystem {
-        id
-        name
-      }
-      attribute
-      metric
-      value
-      direction
-      privilegedGroup
-      minGroupSize
+      ...FairnessThresholdFields
     }
   }
-`;
+`);
 
-export interface Estimate {
-  value: number | null;
-  lower: number | null;
-  upper: number | null;
-}
+export type FairnessAttribute = ResultOf<typeof SystemFairnessQuery>['fairnessAttributes'][number];
 
-export interface GroupReport {
-  group: string | null;
-  count: number;
-  suppressed: boolean;
-  selectionRate: Estimate;
-  truePositiveRate: Estimate;
-  falsePositiveRate: Estimate;
-  test: { pValue: number; qValue: number } | null;
-}
-
-export interface FairnessReport {
-  attribute: string;
-  from: string;
-  to: string;
-  windows: number;
-  confidenceLevel: number;
-  overall: GroupReport;
-  groups: GroupReport[];
-  privileged: { privilegedGroup: string; disparateImpact: Estimate; statisticalParityDifference: Estimate } | null;
-  fourFifthsRule: { passes: boolean | null; lowestRatio: number | null; group: string | null; highestGroup: string | null };
-}
-
-const GroupFields = gql`
+const GroupFields = graphql(`
   fragment GroupFields on GroupMetricsView {
     group
     count
@@ -79,9 +31,13 @@ const GroupFields = gql`
     falsePositiveRate { value lower upper }
     test { pValue qValue }
   }
-`;
+`);
 
-export const FairnessReportQuery = gql`
+export type GroupReport = ResultOf<typeof GroupFields>;
+/** A rate with its interval. */
+export type Estimate = GroupReport['selectionRate'];
+
+export const FairnessReportQuery = graphql(`
   query FairnessReport($aiSystemId: ID!, $attribute: String!, $privilegedGroup: String, $minGroupSize: Int, $from: String) {
     fairnessReport(aiSystemId: $aiSystemId, attribute: $attribute, privilegedGroup: $privilegedGroup, minGroupSize: $minGroupSize, from: $from) {
       attribute
@@ -99,8 +55,9 @@ export const FairnessReportQuery = gql`
       fourFifthsRule { passes lowestRatio group highestGroup }
     }
   }
-  ${GroupFields}
-`;
+`);
+
+export type FairnessReport = ResultOf<typeof FairnessReportQuery>['fairnessReport'];
 
 /** Groups smaller than this are suppressed when no threshold sets a size of its own. */
 export const DEFAULT_MIN_GROUP_SIZE = 30;

@@ -1,6 +1,8 @@
-import { gql } from 'urql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../../gql/index.js';
+import type { AuditStatus, FindingKind } from '../../gql/graphql.js';
 
-export type FindingKind = 'MAJOR_NONCONFORMITY' | 'MINOR_NONCONFORMITY' | 'OBSERVATION' | 'OPPORTUNITY';
+export type { FindingKind };
 
 export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   MAJOR_NONCONFORMITY: 'Major nonconformity',
@@ -9,49 +11,9 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   OPPORTUNITY: 'Opportunity for improvement',
 };
 
-export const AUDIT_STATUS_LABELS: Record<AuditRow['status'], string> = { PLANNED: 'Planned', IN_PROGRESS: 'In progress', COMPLETED: 'Completed' };
+export const AUDIT_STATUS_LABELS: Record<AuditStatus, string> = { PLANNED: 'Planned', IN_PROGRESS: 'In progress', COMPLETED: 'Completed' };
 
-export interface CorrectiveActionRow {
-  id: string;
-  description: string;
-  owner: string | null;
-  dueDate: string;
-  completedOn: string | null;
-  overdue: boolean;
-  effective: boolean | null;
-  effectivenessCheck: string | null;
-}
-
-export interface FindingRow {
-  id: string;
-  kind: FindingKind;
-  clauseId: string | null;
-  controlId: string | null;
-  description: string;
-  rootCause: string | null;
-  raisedOn: string;
-  status: 'OPEN' | 'CLOSED';
-  correctiveActions: CorrectiveActionRow[];
-  aiSystem?: { id: string; name: string } | null;
-}
-
-export interface AuditRow {
-  id: string;
-  title: string;
-  scope: string | null;
-  auditor: string | null;
-  status: 'PLANNED' | 'IN_PROGRESS' | 'COMPLETED';
-  plannedOn: string;
-  completedOn: string | null;
-  findings: FindingRow[];
-}
-
-export interface AuditRegisterData {
-  audits: { totalCount: number; nodes: AuditRow[] };
-  findings: { totalCount: number; nodes: FindingRow[] };
-}
-
-const FindingFields = gql`
+const FindingFields = graphql(`
   fragment FindingFields on Finding {
     id
     kind
@@ -72,10 +34,10 @@ const FindingFields = gql`
       effectivenessCheck
     }
   }
-`;
+`);
 
 /** The internal audits with their findings and actions, and the findings fairness monitoring raised. */
-export const AuditRegisterQuery = gql`
+export const AuditRegisterQuery = graphql(`
   query AuditRegister {
     audits(first: 100) {
       totalCount
@@ -103,8 +65,13 @@ export const AuditRegisterQuery = gql`
       }
     }
   }
-  ${FindingFields}
-`;
+`);
+
+export type AuditRow = ResultOf<typeof AuditRegisterQuery>['audits']['nodes'][number];
+type MonitoringFinding = ResultOf<typeof AuditRegisterQuery>['findings']['nodes'][number];
+/** A finding of an audit, or one raised by monitoring, which also names its AI system. */
+export type FindingRow = ResultOf<typeof FindingFields> & Partial<Pick<MonitoringFinding, 'aiSystem'>>;
+export type CorrectiveActionRow = FindingRow['correctiveActions'][number];
 
 /** Open findings, and corrective actions still open or overdue, over a set of findings. */
 export function actionFigures(findings: readonly FindingRow[]): { openFindings: number; openActions: number; overdueActions: number; uncheckedActions: number } {

@@ -1,11 +1,12 @@
-import { gql, useMutation } from 'urql';
+import { useMutation } from 'urql';
+import { graphql } from '../../gql/index.js';
 import { ROLE_LABELS, type Viewer } from './viewer.js';
 
-const SignOutMutation = gql`
+const SignOutMutation = graphql(`
   mutation SignOut {
     signOut
   }
-`;
+`);
 
 export function Header({ viewer, onSignedOut }: { viewer: Viewer; onSignedOut: () => void }) {
   const [, signOut] = useMutation(SignOutMutation);

@@ -1,15 +1,10 @@
-import { gql } from 'urql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../../gql/index.js';
+import type { Role } from '../../gql/graphql.js';
 
-export type Role = 'ADMIN' | 'RISK_MANAGER' | 'ANALYST' | 'AUDITOR' | 'EXECUTIVE';
+export type { Role };
 
-export interface Viewer {
-  role: Role;
-  sessionExpiresAt: string;
-  user: { id: string; name: string; email: string };
-  organisation: { id: string; name: string };
-}
-
-export const ViewerFields = gql`
+export const ViewerFields = graphql(`
   fragment ViewerFields on Viewer {
     role
     sessionExpiresAt
@@ -23,16 +18,18 @@ export const ViewerFields = gql`
       name
     }
   }
-`;
+`);
 
-export const ViewerQuery = gql`
+/** Who is signed in, for which organisation, and in which role. */
+export type Viewer = ResultOf<typeof ViewerFields>;
+
+export const ViewerQuery = graphql(`
   query Viewer {
     me {
       ...ViewerFields
     }
   }
-  ${ViewerFields}
-`;
+`);
 
 export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: 'Administrator',

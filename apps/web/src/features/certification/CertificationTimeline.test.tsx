@@ -1,10 +1,11 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
 import { cleanup, render, screen } from '@testing-library/react';
 import { CombinedError, Provider } from 'urql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDate } from '../../format/format-date.js';
 import { type Answer, clientAnswering } from '../../test/client-answering.js';
 import { certificationOutlook } from '../../test/fixtures.js';
-import type { CertificationOutlookData } from './certification.js';
+import type { CertificationOutlookQuery } from './certification.js';
 import { CertificationTimeline } from './CertificationTimeline.js';
 
 afterEach(cleanup);
@@ -54,7 +55,7 @@ describe('CertificationTimeline', () => {
   });
 
   it('says so when no stage is planned', () => {
-    const empty: CertificationOutlookData = { ...certificationOutlook, certificationProjection: { ...certificationOutlook.certificationProjection, stages: [] } };
+    const empty: ResultOf<typeof CertificationOutlookQuery> = { ...certificationOutlook, certificationProjection: { ...certificationOutlook.certificationProjection, stages: [] } };
     const { container } = renderWith({ data: empty });
     expect(screen.getByText('No certification stages are planned yet.')).toBeTruthy();
     expect(container.querySelector('.assay-timeline')).toBeNull();

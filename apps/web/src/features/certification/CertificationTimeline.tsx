@@ -1,7 +1,7 @@
 import { ChartCard } from '@assay/ui';
 import { useQuery } from 'urql';
 import { formatDate } from '../../format/format-date.js';
-import { type CertificationOutlookData, CertificationOutlookQuery, STAGE_LABELS, STATUS_LABELS, type StageProjection } from './certification.js';
+import { CertificationOutlookQuery, STAGE_LABELS, STATUS_LABELS, type StageProjection } from './certification.js';
 
 const DAY_MS = 86_400_000;
 const MAX_TICKS = 6;
@@ -13,7 +13,7 @@ interface TimelineStage extends StageProjection {
 
 /** Each certification stage's projected end (P50, with P80 and P95) against its planned end. */
 export function CertificationTimeline() {
-  const [{ data, fetching, error }] = useQuery<CertificationOutlookData>({ query: CertificationOutlookQuery });
+  const [{ data, fetching, error }] = useQuery({ query: CertificationOutlookQuery });
 
   if (fetching && !data) return <p className="assay-status" role="status">Loading the certification projection…</p>;
   if (error || !data) return <p className="assay-status" role="alert">The certification projection could not be loaded: {error?.message ?? 'no data'}</p>;

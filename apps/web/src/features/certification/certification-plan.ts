@@ -1,34 +1,7 @@
-import { gql } from 'urql';
-import type { CertificationStageName, CertificationStageStatus } from './certification.js';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../../gql/index.js';
 
-export interface PlanStage {
-  stage: CertificationStageName;
-  status: CertificationStageStatus;
-  plannedStart: string | null;
-  plannedEnd: string | null;
-  actualStart: string | null;
-  actualEnd: string | null;
-  notes: string | null;
-}
-
-export interface CertificationBody {
-  id: string;
-  name: string;
-  accreditationBody: string | null;
-  accreditationBodyIsMlaSignatory: boolean | null;
-  accreditationNumber: string | null;
-  accreditedFor42001: boolean;
-  scopeCovers42001: boolean;
-  verifiedOn: string | null;
-  chosen: boolean;
-  notes: string | null;
-}
-
-export interface CertificationPlanData {
-  certificationPlan: { stages: PlanStage[]; chosenBody: CertificationBody | null; bodies: CertificationBody[] };
-}
-
-const BodyFields = gql`
+const BodyFields = graphql(`
   fragment BodyFields on CertificationBodyView {
     id
     name
@@ -41,10 +14,12 @@ const BodyFields = gql`
     chosen
     notes
   }
-`;
+`);
+
+export type CertificationBody = ResultOf<typeof BodyFields>;
 
 /** The plan's seven stages with their planned and actual dates, and the certification bodies. */
-export const CertificationPlanQuery = gql`
+export const CertificationPlanQuery = graphql(`
   query CertificationPlan {
     certificationPlan {
       stages {
@@ -64,8 +39,9 @@ export const CertificationPlanQuery = gql`
       }
     }
   }
-  ${BodyFields}
-`;
+`);
+
+export type PlanStage = ResultOf<typeof CertificationPlanQuery>['certificationPlan']['stages'][number];
 
 /** "Finished late" when the actual end is after the planned end; dates are ISO, so text order is date order. */
 export function finishedLate(stage: PlanStage): boolean {

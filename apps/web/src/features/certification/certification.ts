@@ -1,8 +1,8 @@
-import { gql } from 'urql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../../gql/index.js';
+import type { CertificationStageName, CertificationStageStatus } from '../../gql/graphql.js';
 
-export type CertificationStageName = 'GAP_ANALYSIS' | 'IMPLEMENTATION' | 'INTERNAL_AUDIT' | 'MANAGEMENT_REVIEW' | 'STAGE_1' | 'STAGE_2' | 'CERTIFICATION_DECISION';
-
-export type CertificationStageStatus = 'DONE' | 'IN_PROGRESS' | 'NOT_STARTED';
+export type { CertificationStageName, CertificationStageStatus };
 
 export const STAGE_LABELS: Record<CertificationStageName, string> = {
   GAP_ANALYSIS: 'Gap analysis',
@@ -26,39 +26,20 @@ export const STATUS_LABELS: Record<CertificationStageStatus, string> = {
   NOT_STARTED: 'Not started',
 };
 
-export interface DatePercentiles {
-  p50: string;
-  p80: string;
-  p95: string;
-}
-
-export interface StageProjection {
-  stage: CertificationStageName;
-  status: CertificationStageStatus;
-  plannedEnd: string | null;
-  projected: DatePercentiles;
-}
-
-export interface CertificationOutlookData {
-  certificationProjection: {
-    asOf: string;
-    basis: string;
-    note: string;
-    criticalStage: CertificationStageName | null;
-    certificationDate: DatePercentiles;
-    stages: StageProjection[];
-  };
-  certificationPlan: {
-    stages: { stage: CertificationStageName; actualEnd: string | null }[];
-  };
-}
+export const DatePercentilesFields = graphql(`
+  fragment DatePercentilesFields on DatePercentilesView {
+    p50
+    p80
+    p95
+  }
+`);
 
 /**
  * The projected certification date and each stage's projected end, with the actual ends from the
  * plan. The headline tiles and the timeline share this one document, so urql asks the API (and
  * runs its simulation) once.
  */
-export const CertificationOutlookQuery = gql`
+export const CertificationOutlookQuery = graphql(`
   query CertificationOutlook {
     certificationProjection {
       asOf
@@ -66,18 +47,14 @@ export const CertificationOutlookQuery = gql`
       note
       criticalStage
       certificationDate {
-        p50
-        p80
-        p95
+        ...DatePercentilesFields
       }
       stages {
         stage
         status
         plannedEnd
         projected {
-          p50
-          p80
-          p95
+          ...DatePercentilesFields
         }
       }
     }
@@ -88,13 +65,11 @@ export const CertificationOutlookQuery = gql`
       }
     }
   }
-`;
+`);
 
-export interface ReadinessData {
-  readiness: { asOf: string; overall: number | null; clauseShare: number | null; controlShare: number | null };
-}
+export type StageProjection = ResultOf<typeof CertificationOutlookQuery>['certificationProjection']['stages'][number];
 
-export const ReadinessQuery = gql`
+export const ReadinessQuery = graphql(`
   query Readiness {
     readiness {
       asOf
@@ -103,4 +78,4 @@ export const ReadinessQuery = gql`
       controlShare
     }
   }
-`;
+`);

@@ -15,7 +15,7 @@ import {
   thresholdLabel,
 } from './fairness.js';
 import { Link } from '../../router.js';
-import { type WatchedThreshold, watchlist } from './watchlist.js';
+import { watchlist } from './watchlist.js';
 
 /**
  * The metric over time against its threshold, one chart per threshold: those beyond their line
@@ -23,7 +23,7 @@ import { type WatchedThreshold, watchlist } from './watchlist.js';
  * counting the rest.
  */
 export function FairnessOverTime() {
-  const [{ data, fetching, error }] = useQuery<{ fairnessThresholds: WatchedThreshold[] }>({ query: FairnessThresholdsQuery });
+  const [{ data, fetching, error }] = useQuery({ query: FairnessThresholdsQuery });
   const headingId = useId();
 
   if (fetching && !data) return <p className="assay-status" role="status">Loading the fairness thresholds…</p>;
@@ -69,7 +69,7 @@ export function FairnessTrendCard({ threshold }: { threshold: FairnessThresholdR
     threshold: threshold.value,
     thresholdDirection: threshold.direction,
   };
-  const [{ data, fetching, error }] = useQuery<{ fairnessTrend: FairnessTrend }>({ query: FairnessTrendQuery, variables });
+  const [{ data, fetching, error }] = useQuery({ query: FairnessTrendQuery, variables });
   const metricLabel = METRIC_LABELS[threshold.metric] ?? threshold.metric;
   const title = `Fairness over time: ${threshold.aiSystem.name}`;
   const subject = `${metricLabel} by ${threshold.attribute}${threshold.privilegedGroup ? `, privileged group ${threshold.privilegedGroup}` : ''}`;

@@ -1,26 +1,10 @@
 import { formatNumber } from '@assay/ui';
-import { gql } from 'urql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../../gql/index.js';
+import type { FairnessMetric, ThresholdDirection } from '../../gql/graphql.js';
 import { formatDate } from '../../format/format-date.js';
 
-export type FairnessMetric =
-  | 'ACCURACY'
-  | 'AVERAGE_ABS_ODDS_DIFFERENCE'
-  | 'AVERAGE_ODDS_DIFFERENCE'
-  | 'DEMOGRAPHIC_PARITY_DIFFERENCE'
-  | 'DEMOGRAPHIC_PARITY_RATIO'
-  | 'DISPARATE_IMPACT'
-  | 'EQUALIZED_ODDS_DIFFERENCE'
-  | 'EQUALIZED_ODDS_RATIO'
-  | 'EQUAL_OPPORTUNITY_DIFFERENCE'
-  | 'EQUAL_OPPORTUNITY_GAP'
-  | 'EQUAL_OPPORTUNITY_RATIO'
-  | 'FALSE_POSITIVE_RATE'
-  | 'SELECTION_RATE'
-  | 'STATISTICAL_PARITY_DIFFERENCE'
-  | 'THEIL_INDEX'
-  | 'TRUE_POSITIVE_RATE';
-
-export type ThresholdDirection = 'ABOVE' | 'BELOW';
+export type { FairnessMetric, ThresholdDirection };
 
 export const METRIC_LABELS: Record<FairnessMetric, string> = {
   ACCURACY: 'Accuracy',
@@ -59,31 +43,29 @@ export function thresholdLabel(metric: FairnessMetric, value: number): string {
   return `Threshold ${metricFormatter(metric)(value)}`;
 }
 
-export interface FairnessThresholdRow {
-  id: string;
-  aiSystem: { id: string; name: string };
-  attribute: string;
-  metric: FairnessMetric;
-  value: number;
-  direction: ThresholdDirection;
-  privilegedGroup: string | null;
-  minGroupSize: number;
-}
+/** A threshold as the pages show it; the AI system's page asks for its own with the same fields. */
+export const FairnessThresholdFields = graphql(`
+  fragment FairnessThresholdFields on FairnessThreshold {
+    id
+    aiSystem {
+      id
+      name
+    }
+    attribute
+    metric
+    value
+    direction
+    privilegedGroup
+    minGroupSize
+  }
+`);
 
-export const FairnessThresholdsQuery = gql`
+export type FairnessThresholdRow = ResultOf<typeof FairnessThresholdFields>;
+
+export const FairnessThresholdsQuery = graphql(`
   query FairnessThresholds {
     fairnessThresholds {
-      id
-      aiSystem {
-        id
-        name
-      }
-      attribute
-      metric
-      value
-      direction
-      privilegedGroup
-      minGroupSize
+      ...FairnessThresholdFields
       latest {
         start
         end
@@ -93,28 +75,9 @@ export const FairnessThresholdsQuery = gql`
       }
     }
   }
-`;
+`);
 
-export interface FairnessPoint {
-  start: string;
-  end: string;
-  value: number | null;
-  lower: number | null;
-  upper: number | null;
-  n: number;
-}
-
-export interface FairnessTrend {
-  threshold: number | null;
-  thresholdDirection: ThresholdDirection;
-  breached: boolean;
-  points: FairnessPoint[];
-  trend: { direction: string; slopePerDay: number | null };
-  changePoints: { date: string; startDate: string; direction: string; magnitude: number }[];
-  projectedBreach: { date: string; earliest: string | null; latest: string | null } | null;
-}
-
-export const FairnessTrendQuery = gql`
+export const FairnessTrendQuery = graphql(`
   query FairnessTrend(
     $aiSystemId: ID!
     $metric: FairnessMetric!
@@ -161,20 +124,19 @@ export const FairnessTrendQuery = gql`
       }
     }
   }
-`;
+`);
 
-export interface OpenFairnessAlertsData {
-  findings: { totalCount: number };
-}
+export type FairnessTrend = ResultOf<typeof FairnessTrendQuery>['fairnessTrend'];
+export type FairnessPoint = FairnessTrend['points'][number];
 
 /** Open monitoring findings: each is a fairness threshold breached by a new window and not yet closed. */
-export const OpenFairnessAlertsQuery = gql`
+export const OpenFairnessAlertsQuery = graphql(`
   query OpenFairnessAlerts {
     findings(filter: { source: MONITORING, openOnly: true }, first: 1) {
       totalCount
     }
   }
-`;
+`);
 
 /**
  * One sentence on where a metric stands: its latest value, the direction of its trend, and how it

@@ -1,15 +1,8 @@
-import type { FairnessThresholdRow } from './fairness.js';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import type { FairnessThresholdsQuery } from './fairness.js';
 
-/** A threshold's metric on the latest window of its AI system and attribute (FairnessThreshold.latest). */
-export interface FairnessReading {
-  start: string;
-  end: string;
-  value: number | null;
-  n: number;
-  breached: boolean;
-}
-
-export type WatchedThreshold = FairnessThresholdRow & { latest: FairnessReading | null };
+/** A threshold with its metric on the latest window of its AI system and attribute (FairnessThreshold.latest). */
+export type WatchedThreshold = ResultOf<typeof FairnessThresholdsQuery>['fairnessThresholds'][number];
 
 /** How many fairness charts the overview draws at most; the rest are counted, and each system's page has its own. */
 export const OVERVIEW_FAIRNESS_CHARTS = 4;

@@ -1,161 +1,31 @@
-import { gql } from 'urql';
-import type { FairnessMetric, ThresholdDirection } from '../fairness/fairness.js';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../../gql/index.js';
+import type { FindingKind } from '../../gql/graphql.js';
+import type { ExposureFields } from '../risks/risks.js';
 
-/** An AI objective's KPI against its target (input (d)). */
-export interface KpiRow {
-  objective: string;
-  kpi: string;
-  unit: string | null;
-  target: number;
-  direction: string;
-  latest: number | null;
-  latestOn: string | null;
-  onTarget: boolean | null;
-  trend: string;
-}
+export type { FindingKind };
 
-export interface ReviewActionRow {
-  id: string;
-  description: string;
-  owner: string | null;
-  dueDate: string;
-  completedOn: string | null;
-  overdue: boolean;
-}
-
-export interface ContextIssueRow {
-  id: string;
-  description: string;
-  external: boolean;
-  recordedOn: string;
-  retiredOn: string | null;
-}
-
-export interface InterestedPartyRow {
-  id: string;
-  name: string;
-  needs: string;
-  recordedOn: string;
-  retiredOn: string | null;
-}
-
-export interface ControlChartPointRow {
-  label: string;
-  inspected: number;
-  defects: number;
-  proportion: number | null;
-  outOfControl: boolean;
-}
-
-export interface MonitoringRow {
-  aiSystem: { id: string; name: string };
-  attribute: string;
-  metric: FairnessMetric;
-  threshold: number;
-  direction: ThresholdDirection;
-  latest: number | null;
-  latestEnd: string | null;
-  breached: boolean;
-  trend: string;
-  projectedBreach: string | null;
-  latestShift: string | null;
-  openFinding: { id: string; raisedOn: string } | null;
-}
-
-export type FindingKind = 'MAJOR_NONCONFORMITY' | 'MINOR_NONCONFORMITY' | 'OBSERVATION' | 'OPPORTUNITY';
-
-export interface AuditRow {
-  id: string;
-  title: string;
-  plannedOn: string;
-  completedOn: string | null;
-  findings: { id: string; kind: FindingKind }[];
-}
-
-export interface OpportunityRow {
-  id: string;
-  description: string;
-  raisedOn: string;
-  source: string;
-  clauseId: string | null;
-  controlId: string | null;
-  aiSystem: { id: string; name: string } | null;
-}
-
-export interface ExposureRow {
-  risks: number;
-  meanScore: number | null;
-  totalScore: number;
-  aboveAppetite: number;
-}
-
-export interface ReviewPack {
-  asOf: string;
-  since: string;
-  organisation: string;
-  lastReview: { id: string; heldOn: string } | null;
-  previousActions: { total: number; open: number; completed: number; overdue: number; actions: ReviewActionRow[] };
-  contextChanges: {
-    issuesAdded: ContextIssueRow[];
-    issuesRetired: ContextIssueRow[];
-    partiesAdded: InterestedPartyRow[];
-    partiesRetired: InterestedPartyRow[];
-  };
-  nonconformities: {
-    raised: number;
-    raisedByAudit: number;
-    raisedByMonitoring: number;
-    open: number;
-    actionsDue: number;
-    actionsOnTime: number;
-    actionsOverdue: number;
-    actionsEffective: number;
-    actionsIneffective: number;
-    actionsUnchecked: number;
-    lateActions: { measure: string; centreLine: number | null; runs: string[]; points: ControlChartPointRow[] };
-  };
-  monitoring: MonitoringRow[];
-  kpis: KpiRow[];
-  audits: {
-    completed: AuditRow[];
-    majorNonconformities: number;
-    minorNonconformities: number;
-    observations: number;
-    opportunities: number;
-  };
-  opportunities: OpportunityRow[];
-  risks: {
-    inherentThen: ExposureRow;
-    inherentNow: ExposureRow;
-    residualThen: ExposureRow;
-    residualNow: ExposureRow;
-    awaitingReassessment: { id: string; title: string; score: number; level: string; reassessmentReason: string | null }[];
-  };
-  certification: {
-    readiness: number | null;
-    clauseShare: number | null;
-    controlShare: number | null;
-    projection: {
-      p50: string;
-      p80: string;
-      p95: string;
-      /** The engine's stage name, e.g. stage-2. */
-      criticalStage: string | null;
-      note: string;
-    } | null;
-  };
-}
-
-const ReviewExposureFields = gql`
-  fragment ReviewExposureFields on ExposureView {
-    risks
-    meanScore
-    totalScore
-    aboveAppetite
+export const ContextIssueFields = graphql(`
+  fragment ContextIssueFields on ContextIssue {
+    id
+    description
+    external
+    recordedOn
+    retiredOn
   }
-`;
+`);
 
-export const ManagementReviewPackQuery = gql`
+export const InterestedPartyFields = graphql(`
+  fragment InterestedPartyFields on InterestedParty {
+    id
+    name
+    needs
+    recordedOn
+    retiredOn
+  }
+`);
+
+export const ManagementReviewPackQuery = graphql(`
   query ManagementReviewPack {
     managementReviewPack {
       asOf
@@ -181,32 +51,16 @@ export const ManagementReviewPackQuery = gql`
       }
       contextChanges {
         issuesAdded {
-          id
-          description
-          external
-          recordedOn
-          retiredOn
+          ...ContextIssueFields
         }
         issuesRetired {
-          id
-          description
-          external
-          recordedOn
-          retiredOn
+          ...ContextIssueFields
         }
         partiesAdded {
-          id
-          name
-          needs
-          recordedOn
-          retiredOn
+          ...InterestedPartyFields
         }
         partiesRetired {
-          id
-          name
-          needs
-          recordedOn
-          retiredOn
+          ...InterestedPartyFields
         }
       }
       nonconformities {
@@ -294,16 +148,16 @@ export const ManagementReviewPackQuery = gql`
       }
       risks {
         inherentThen {
-          ...ReviewExposureFields
+          ...ExposureFields
         }
         inherentNow {
-          ...ReviewExposureFields
+          ...ExposureFields
         }
         residualThen {
-          ...ReviewExposureFields
+          ...ExposureFields
         }
         residualNow {
-          ...ReviewExposureFields
+          ...ExposureFields
         }
         awaitingReassessment {
           id
@@ -327,5 +181,9 @@ export const ManagementReviewPackQuery = gql`
       }
     }
   }
-  ${ReviewExposureFields}
-`;
+`);
+
+/** Everything the management review (clause 9.3) considers, gathered by the API. */
+export type ReviewPack = ResultOf<typeof ManagementReviewPackQuery>['managementReviewPack'];
+/** Risk exposure at the last review or now. */
+export type ExposureRow = ResultOf<typeof ExposureFields>;

@@ -14,7 +14,7 @@ interface ExposureRow {
 export function ExposureTrendChart() {
   // Fixed for the life of the page, so the query's variables do not change between renders.
   const [from] = useState(() => oneYearBefore(new Date()));
-  const [{ data, fetching, error }] = useQuery<{ riskTrend: RiskTrendPoint[] }>({ query: RiskTrendQuery, variables: { from } });
+  const [{ data, fetching, error }] = useQuery({ query: RiskTrendQuery, variables: { from } });
   const rows = useMemo<ExposureRow[]>(
     () => (data?.riskTrend ?? []).map((point) => ({ date: point.date, Inherent: point.inherent.totalScore, Residual: point.residual.totalScore })),
     [data],

@@ -1,6 +1,8 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { CombinedError } from 'urql';
-import { fieldErrorsOf, isConflict, type RiskDetail, RISK_STATUSES, RISK_TREATMENTS, type RiskScale, STATUS_LABELS, TREATMENT_LABELS } from './register.js';
+import type { CreateRiskInput } from '../../gql/graphql.js';
+import { fieldErrorsOf, isConflict, type RiskDetail, RISK_STATUSES, RISK_TREATMENTS, type RiskStatus, type RiskTreatment, STATUS_LABELS, TREATMENT_LABELS } from './register.js';
+import type { RiskScale } from './risks.js';
 
 /** The form's fields as typed: every value a string, '' for nothing chosen. */
 export interface RiskFormValues {
@@ -42,21 +44,23 @@ export function valuesOf(risk: RiskDetail | null): RiskFormValues {
 
 /**
  * The input the API takes from the form. Ratings are sent as typed (the API says what is wrong
- * with them); blank optional fields are sent as null, which clears them on an edit.
+ * with them); the form asks for a likelihood and an impact before it sends anything. Blank
+ * optional fields are sent as null, which clears them on an edit. The selects offer only the
+ * schema's statuses and treatments.
  */
-export function inputOf(values: RiskFormValues): Record<string, unknown> {
+export function inputOf(values: RiskFormValues): CreateRiskInput {
   const optional = (value: string) => (value.trim() === '' ? null : value.trim());
   const rating = (value: string) => (value.trim() === '' ? null : Number(value));
   return {
     title: values.title,
     description: optional(values.description),
     aiSystemId: optional(values.aiSystemId),
-    likelihood: rating(values.likelihood),
-    impact: rating(values.impact),
+    likelihood: Number(values.likelihood),
+    impact: Number(values.impact),
     residualLikelihood: rating(values.residualLikelihood),
     residualImpact: rating(values.residualImpact),
-    status: values.status,
-    treatment: optional(values.treatment),
+    status: values.status as RiskStatus,
+    treatment: optional(values.treatment) as RiskTreatment | null,
     owner: optional(values.owner),
     reviewDate: optional(values.reviewDate),
     objective: optional(values.objective),
@@ -91,7 +95,7 @@ export interface RiskFormProps {
   aiSystems: { id: string; name: string }[];
   submitLabel: string;
   /** Sends the input; resolves with the API's error when it refused, or undefined when saved. */
-  onSubmit: (input: Record<string, unknown>) => Promise<CombinedError | undefined>;
+  onSubmit: (input: CreateRiskInput) => Promise<CombinedError | undefined>;
   onCancel: () => void;
   /** Offered when the API reports that someone else changed the risk meanwhile. */
   onReloadAfterConflict?: () => void;

@@ -1,7 +1,8 @@
-import { gql } from 'urql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../../gql/index.js';
 
 /** The date of the latest management review, the point the overview compares exposure with. */
-export const LastReviewQuery = gql`
+export const LastReviewQuery = graphql(`
   query LastReview {
     managementReviews(first: 1, orderBy: { field: HELD_ON, direction: DESC }) {
       nodes {
@@ -9,14 +10,10 @@ export const LastReviewQuery = gql`
       }
     }
   }
-`;
-
-export interface LastReviewData {
-  managementReviews: { nodes: { heldOn: string }[] };
-}
+`);
 
 /** Residual exposure on the review's date and today, rebuilt by the API from the assessment history. */
-export const ResidualSinceQuery = gql`
+export const ResidualSinceQuery = graphql(`
   query ResidualSince($from: String!) {
     riskTrend(from: $from, interval: MONTH) {
       date
@@ -25,11 +22,7 @@ export const ResidualSinceQuery = gql`
       }
     }
   }
-`;
-
-export interface ResidualSinceData {
-  riskTrend: { date: string; residual: { totalScore: number } }[];
-}
+`);
 
 export interface ExposureChange {
   since: string;
@@ -42,7 +35,7 @@ export interface ExposureChange {
 }
 
 /** The residual exposure on the first point (the review) against the last (today). */
-export function exposureChange(points: ResidualSinceData['riskTrend']): ExposureChange | null {
+export function exposureChange(points: ResultOf<typeof ResidualSinceQuery>['riskTrend']): ExposureChange | null {
   const first = points[0];
   const last = points.at(-1);
   if (first === undefined || last === undefined) return null;

@@ -1,37 +1,21 @@
-import { gql } from 'urql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../../gql/index.js';
 
-export interface ExposureFields {
-  risks: number;
-  totalScore: number;
-  meanScore: number | null;
-  aboveAppetite: number;
-}
-
-export interface RiskTrendPoint {
-  date: string;
-  inherent: ExposureFields;
-  residual: ExposureFields;
-}
-
-export const RiskTrendQuery = gql`
+export const RiskTrendQuery = graphql(`
   query RiskTrend($from: String!) {
     riskTrend(from: $from, interval: MONTH) {
       date
       inherent {
-        risks
-        totalScore
-        meanScore
-        aboveAppetite
+        ...ExposureFields
       }
       residual {
-        risks
-        totalScore
-        meanScore
-        aboveAppetite
+        ...ExposureFields
       }
     }
   }
-`;
+`);
+
+export type RiskTrendPoint = ResultOf<typeof RiskTrendQuery>['riskTrend'][number];
 
 /** The ISO date (UTC) one year before a day; 29 February goes to 1 March. */
 export function oneYearBefore(day: Date): string {

@@ -1,12 +1,15 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
 import type { CombinedError } from 'urql';
-import { gql } from 'urql';
+import { graphql } from '../../gql/index.js';
+import type { RiskFilter, RiskOrderField, RiskStatus, RiskTreatment, SortDirection } from '../../gql/graphql.js';
 import type { Role } from '../auth/viewer.js';
 
-export const RISK_STATUSES = ['IDENTIFIED', 'ASSESSED', 'TREATING', 'MONITORING', 'CLOSED'] as const;
-export type RiskStatus = (typeof RISK_STATUSES)[number];
+export type { RiskFilter, RiskOrderField, RiskStatus, RiskTreatment, SortDirection };
 
-export const RISK_TREATMENTS = ['MITIGATE', 'AVOID', 'TRANSFER', 'ACCEPT'] as const;
-export type RiskTreatment = (typeof RISK_TREATMENTS)[number];
+/** The statuses in the order of a risk's life. */
+export const RISK_STATUSES: readonly RiskStatus[] = ['IDENTIFIED', 'ASSESSED', 'TREATING', 'MONITORING', 'CLOSED'];
+
+export const RISK_TREATMENTS: readonly RiskTreatment[] = ['MITIGATE', 'AVOID', 'TRANSFER', 'ACCEPT'];
 
 export const STATUS_LABELS: Record<RiskStatus, string> = {
   IDENTIFIED: 'Identified',
@@ -30,42 +33,7 @@ export function canEditRisks(role: Role): boolean {
   return RISK_EDITORS.includes(role);
 }
 
-/** The columns the register sorts by (RiskOrderField). */
-export type RiskOrderField = 'TITLE' | 'OWNER' | 'STATUS' | 'SCORE' | 'RESIDUAL_SCORE' | 'REVIEW_DATE';
-export type SortDirection = 'ASC' | 'DESC';
-
-export interface RiskFilter {
-  search?: string;
-  level?: string[];
-  status?: RiskStatus[];
-  aiSystemId?: string;
-  withinAppetite?: boolean;
-  reviewOverdue?: boolean;
-}
-
-export interface RegisterRow {
-  id: string;
-  title: string;
-  owner: string | null;
-  status: RiskStatus;
-  score: number;
-  level: string;
-  residualScore: number | null;
-  residualLevel: string | null;
-  withinAppetite: boolean;
-  reviewDate: string | null;
-  aiSystem: { id: string; name: string } | null;
-}
-
-export interface RiskRegisterData {
-  risks: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: RegisterRow[];
-  };
-}
-
-export const RiskRegisterQuery = gql`
+export const RiskRegisterQuery = graphql(`
   query RiskRegister($first: Int!, $after: String, $filter: RiskFilter, $orderBy: RiskOrder) {
     risks(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
@@ -91,15 +59,13 @@ export const RiskRegisterQuery = gql`
       }
     }
   }
-`;
+`);
+
+export type RiskRegisterData = ResultOf<typeof RiskRegisterQuery>;
+export type RegisterRow = RiskRegisterData['risks']['nodes'][number];
 
 /** What the filter controls offer: the organisation's levels and AI systems. */
-export interface RegisterChoicesData {
-  riskMatrix: { bands: { level: string }[] };
-  aiSystems: { nodes: { id: string; name: string }[] };
-}
-
-export const RegisterChoicesQuery = gql`
+export const RegisterChoicesQuery = graphql(`
   query RegisterChoices {
     riskMatrix {
       bands {
@@ -113,68 +79,11 @@ export const RegisterChoicesQuery = gql`
       }
     }
   }
-`;
+`);
 
-export interface RiskAssessmentRow {
-  id: string;
-  assessedAt: string;
-  likelihood: number;
-  impact: number;
-  score: number;
-  level: string;
-  residualScore: number | null;
-  residualLevel: string | null;
-  assessedBy: { name: string } | null;
-}
+export type RegisterChoicesData = ResultOf<typeof RegisterChoicesQuery>;
 
-export interface RiskDetail {
-  id: string;
-  version: number;
-  title: string;
-  description: string | null;
-  status: RiskStatus;
-  treatment: RiskTreatment | null;
-  owner: string | null;
-  reviewDate: string | null;
-  objective: string | null;
-  source: string | null;
-  likelihood: number;
-  impact: number;
-  score: number;
-  level: string;
-  withinAppetite: boolean;
-  residualLikelihood: number | null;
-  residualImpact: number | null;
-  residualScore: number | null;
-  residualLevel: string | null;
-  reassessmentReason: string | null;
-  controlIds: string[];
-  updatedAt: string;
-  aiSystem: { id: string; name: string } | null;
-  assessments: RiskAssessmentRow[];
-}
-
-export interface LinkedControl {
-  controlId: string;
-  applicable: boolean;
-  implementationStatus: string;
-  control: { title: string };
-}
-
-export interface RiskScale {
-  likelihood: { value: number; label: string }[];
-  impact: { value: number; label: string }[];
-  appetite: number;
-  maxScore: number;
-}
-
-export interface RiskDetailData {
-  risk: RiskDetail | null;
-  riskMatrix: RiskScale;
-  controls: { nodes: LinkedControl[] };
-}
-
-const RiskDetailFields = gql`
+const RiskDetailFields = graphql(`
   fragment RiskDetailFields on Risk {
     id
     version
@@ -216,24 +125,18 @@ const RiskDetailFields = gql`
       }
     }
   }
-`;
+`);
 
-export const RiskDetailQuery = gql`
+export type RiskDetail = ResultOf<typeof RiskDetailFields>;
+export type RiskAssessmentRow = RiskDetail['assessments'][number];
+
+export const RiskDetailQuery = graphql(`
   query RiskDetail($id: ID!) {
     risk(id: $id) {
       ...RiskDetailFields
     }
     riskMatrix {
-      likelihood {
-        value
-        label
-      }
-      impact {
-        value
-        label
-      }
-      appetite
-      maxScore
+      ...RiskScaleFields
     }
     controls(first: 100) {
       nodes {
@@ -246,28 +149,16 @@ export const RiskDetailQuery = gql`
       }
     }
   }
-  ${RiskDetailFields}
-`;
+`);
+
+export type RiskDetailData = ResultOf<typeof RiskDetailQuery>;
+export type LinkedControl = RiskDetailData['controls']['nodes'][number];
 
 /** What the form needs besides the risk: the scales and the AI systems to choose from. */
-export interface RiskFormChoicesData {
-  riskMatrix: RiskScale;
-  aiSystems: { nodes: { id: string; name: string }[] };
-}
-
-export const RiskFormChoicesQuery = gql`
+export const RiskFormChoicesQuery = graphql(`
   query RiskFormChoices {
     riskMatrix {
-      likelihood {
-        value
-        label
-      }
-      impact {
-        value
-        label
-      }
-      appetite
-      maxScore
+      ...RiskScaleFields
     }
     aiSystems(first: 500) {
       nodes {
@@ -276,25 +167,25 @@ export const RiskFormChoicesQuery = gql`
       }
     }
   }
-`;
+`);
 
-export const CreateRiskMutation = gql`
+export type RiskFormChoicesData = ResultOf<typeof RiskFormChoicesQuery>;
+
+export const CreateRiskMutation = graphql(`
   mutation CreateRisk($input: CreateRiskInput!) {
     createRisk(input: $input) {
       ...RiskDetailFields
     }
   }
-  ${RiskDetailFields}
-`;
+`);
 
-export const UpdateRiskMutation = gql`
+export const UpdateRiskMutation = graphql(`
   mutation UpdateRisk($id: ID!, $input: UpdateRiskInput!) {
     updateRisk(id: $id, input: $input) {
       ...RiskDetailFields
     }
   }
-  ${RiskDetailFields}
-`;
+`);
 
 /** The API's reasons for refusing input, by the field they name (extensions.field). */
 export function fieldErrorsOf(error: CombinedError | undefined): Record<string, string> {

@@ -1,61 +1,52 @@
 import { createRiskMatrix, type RiskMatrix } from '@assay/risk-engine';
-import { gql } from 'urql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../../gql/index.js';
 
-export interface RiskRow {
-  id: string;
-  title: string;
-  likelihood: number;
-  impact: number;
-  score: number;
-  level: string;
-  withinAppetite: boolean;
-  /** The rating after treatment; null until one is given (the risk then stays at its inherent rating). */
-  residualLikelihood: number | null;
-  residualImpact: number | null;
-}
+/** The scales and appetite of the organisation's matrix: what a rating form or a score needs. */
+export const RiskScaleFields = graphql(`
+  fragment RiskScaleFields on RiskMatrixInfo {
+    likelihood {
+      value
+      label
+    }
+    impact {
+      value
+      label
+    }
+    appetite
+    maxScore
+  }
+`);
 
-export interface RiskMatrixData {
-  likelihood: { value: number; label: string }[];
-  impact: { value: number; label: string }[];
-  grid: number[][];
-  bands: { level: string; min: number; max: number }[];
-  appetite: number;
-  maxScore: number;
-}
+export type RiskScale = ResultOf<typeof RiskScaleFields>;
 
-/** One cell of the matrix with how many risks sit in it, counted by the API. */
-export interface HeatmapCellData {
-  likelihood: number;
-  impact: number;
-  score: number;
-  level: string;
-  count: number;
-}
+/** The whole matrix: its scales, the score of every cell and the bands of levels. */
+export const RiskMatrixFields = graphql(`
+  fragment RiskMatrixFields on RiskMatrixInfo {
+    ...RiskScaleFields
+    grid
+    bands {
+      level
+      min
+      max
+    }
+  }
+`);
 
-/** The register summed up by the API: risks per band, mean score, how many above appetite. */
-export interface ExposureData {
-  risks: number;
-  /** The sum of the scores. */
-  totalScore: number;
-  byLevel: { level: string; count: number }[];
-  meanScore: number | null;
-  aboveAppetite: number;
-}
+export type RiskMatrixData = ResultOf<typeof RiskMatrixFields>;
 
-export interface HeatmapData {
-  total: number;
-  cells: HeatmapCellData[];
-  exposure: ExposureData;
-}
+/** The register summed up by the API: how many risks, the sum and mean of their scores, how many above appetite. */
+export const ExposureFields = graphql(`
+  fragment ExposureFields on ExposureView {
+    risks
+    totalScore
+    meanScore
+    aboveAppetite
+  }
+`);
 
-export interface RiskOverviewData {
-  risks: { totalCount: number; nodes: RiskRow[] };
-  inherent: HeatmapData;
-  residual: HeatmapData;
-  riskMatrix: RiskMatrixData;
-}
-
-const HeatmapFields = gql`
+/** Risks per cell of the matrix, counted by the API, and their exposure with the risks per band. */
+const HeatmapFields = graphql(`
   fragment HeatmapFields on RiskHeatmapView {
     total
     cells {
@@ -66,24 +57,23 @@ const HeatmapFields = gql`
       count
     }
     exposure {
-      risks
-      totalScore
+      ...ExposureFields
       byLevel {
         level
         count
       }
-      meanScore
-      aboveAppetite
     }
   }
-`;
+`);
+
+export type HeatmapData = ResultOf<typeof HeatmapFields>;
 
 /**
  * The overview's risk figures. The API counts the whole register (heatmaps and their exposure
  * summaries, with GROUP BY), so the page never downloads the register itself: only the highest
  * scores for the bar chart.
  */
-export const RiskOverviewQuery = gql`
+export const RiskOverviewQuery = graphql(`
   query RiskOverview {
     inherent: riskHeatmap {
       ...HeatmapFields
@@ -106,26 +96,14 @@ export const RiskOverviewQuery = gql`
       }
     }
     riskMatrix {
-      likelihood {
-        value
-        label
-      }
-      impact {
-        value
-        label
-      }
-      grid
-      bands {
-        level
-        min
-        max
-      }
-      appetite
-      maxScore
+      ...RiskMatrixFields
     }
   }
-  ${HeatmapFields}
-`;
+`);
+
+export type RiskOverviewData = ResultOf<typeof RiskOverviewQuery>;
+/** A risk of the bar chart; the residual rating is null until one is given (the risk then stays at its inherent rating). */
+export type RiskRow = RiskOverviewData['risks']['nodes'][number];
 
 /**
  * Rebuilds the organisation's matrix in the browser from the API's criteria (the grid included),

@@ -1,13 +1,13 @@
 import { BarChart, ChartCard, formatNumber, palette } from '@assay/ui';
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { ControlProgressQuery, progressByObjective, type SoaRow } from './soa.js';
+import { ControlProgressQuery, progressByObjective } from './soa.js';
 
 const percent = (value: number) => formatNumber(value, { style: 'percent', maximumFractionDigits: 0 });
 
 /** Share of applicable Annex A controls implemented, per objective, from the Statement of Applicability. */
 export function ControlProgressChart() {
-  const [{ data, fetching, error }] = useQuery<{ controls: { nodes: SoaRow[] } }>({ query: ControlProgressQuery });
+  const [{ data, fetching, error }] = useQuery({ query: ControlProgressQuery });
   const progress = useMemo(() => (data ? progressByObjective(data.controls.nodes) : []), [data]);
   const totals = progress.reduce((sum, entry) => ({ done: sum.done + entry.done, applicable: sum.applicable + entry.applicable }), { done: 0, applicable: 0 });
 

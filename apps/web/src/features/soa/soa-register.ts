@@ -1,4 +1,5 @@
-import { gql } from 'urql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../../gql/index.js';
 import type { ImplementationStatus } from './soa.js';
 
 export const STATUS_LABELS: Record<ImplementationStatus, string> = {
@@ -19,52 +20,11 @@ export const FRAMEWORKS = [
   { key: 'nist-ai-rmf', label: 'NIST AI RMF' },
 ] as const;
 
-export interface CrosswalkLink {
-  framework: string;
-  ref: string;
-  basis: string;
-  source: string | null;
-}
-
-export interface SoaControl {
-  controlId: string;
-  applicable: boolean;
-  justification: string | null;
-  implementationStatus: ImplementationStatus;
-  owner: string | null;
-  dueDate: string | null;
-  implementedDate: string | null;
-  control: { title: string; objectiveId: string; objectiveTitle: string; crosswalk: CrosswalkLink[] };
-}
-
-export interface EvidenceRow {
-  id: string;
-  title: string;
-  controlIds: string[];
-  expired: boolean;
-  validUntil: string | null;
-}
-
-/** A clause-level link between two frameworks. */
-export interface ClauseLink {
-  from: { ref: string };
-  to: { ref: string };
-  basis: string;
-  note: string | null;
-}
-
-export interface SoaData {
-  controls: { totalCount: number; nodes: SoaControl[] };
-  evidence: { totalCount: number; nodes: EvidenceRow[] };
-  /** ISO 9001 has no Annex A: it meets ISO/IEC 42001 at the clauses 4–10. */
-  clauses9001: ClauseLink[];
-}
-
 /**
  * Every Annex A control's entry with its crosswalk, the evidence to match to the controls, and
  * the clause-level links to ISO 9001 (which has no control a 42001 control could map to).
  */
-export const StatementOfApplicabilityQuery = gql`
+export const StatementOfApplicabilityQuery = graphql(`
   query StatementOfApplicability {
     controls(first: 500) {
       totalCount
@@ -110,7 +70,14 @@ export const StatementOfApplicabilityQuery = gql`
       note
     }
   }
-`;
+`);
+
+export type SoaData = ResultOf<typeof StatementOfApplicabilityQuery>;
+export type SoaControl = SoaData['controls']['nodes'][number];
+export type CrosswalkLink = SoaControl['control']['crosswalk'][number];
+export type EvidenceRow = SoaData['evidence']['nodes'][number];
+/** A clause-level link between two frameworks. */
+export type ClauseLink = SoaData['clauses9001'][number];
 
 /** The filter of the page: one implementation status, the excluded controls, or everything. */
 export type SoaFilter = ImplementationStatus | 'EXCLUDED' | 'ALL';

@@ -1,15 +1,10 @@
-import { gql } from 'urql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../../gql/index.js';
+import type { ImplementationStatus } from '../../gql/graphql.js';
 
-export type ImplementationStatus = 'NOT_STARTED' | 'PLANNED' | 'IN_PROGRESS' | 'IMPLEMENTED' | 'VERIFIED';
+export type { ImplementationStatus };
 
-export interface SoaRow {
-  controlId: string;
-  applicable: boolean;
-  implementationStatus: ImplementationStatus;
-  control: { objectiveId: string; objectiveTitle: string };
-}
-
-export const ControlProgressQuery = gql`
+export const ControlProgressQuery = graphql(`
   query ControlProgress {
     controls {
       nodes {
@@ -23,7 +18,9 @@ export const ControlProgressQuery = gql`
       }
     }
   }
-`;
+`);
+
+export type SoaRow = ResultOf<typeof ControlProgressQuery>['controls']['nodes'][number];
 
 export interface ObjectiveProgress {
   objective: string;
