@@ -41,15 +41,16 @@ describe('OverviewPage', () => {
   it('shows headline figures computed by the risk engine and read from the API', () => {
     // Scores 20 (Critical), 12 (High), 6 (Medium), 2 (Low): 2 high or critical, 3 above appetite 4, mean 40 / 4 = 10.
     const risks = [risk('a', 4, 5, 'Critical'), risk('b', 3, 4, 'High'), risk('c', 2, 3, 'Medium'), risk('d', 1, 2, 'Low')];
-    const data: RiskOverviewData = overviewOf(risks);
+    // One of the two high or critical risks is closed: the API counts the open ones.
+    const data: RiskOverviewData = { ...overviewOf(risks), openHighAndCritical: { totalCount: 1 } };
     renderWith(withRegister({ data }));
     expect(screen.getByRole('heading', { name: 'Overview of Acme Insurance' })).toBeTruthy();
     expect(tile('Risks in the register')).toBe('4');
-    expect(tile('High and critical risks')).toBe('2');
+    expect(tile('Open high and critical risks')).toBe('1');
     expect(tile('Above risk appetite')).toBe('3');
     expect(tile('Mean inherent score')).toBe('10');
     // The counted tiles lead to the register, filtered to what they count.
-    expect(screen.getByRole('link', { name: /^2 high and critical risks/ }).getAttribute('href')).toBe('/risks?level=High,Critical');
+    expect(screen.getByRole('link', { name: /^1 open high and critical risks/ }).getAttribute('href')).toBe('/risks?level=High,Critical&status=IDENTIFIED,ASSESSED,TREATING,MONITORING');
     expect(screen.getByRole('link', { name: /^3 above risk appetite/ }).getAttribute('href')).toBe('/risks?appetite=above');
     expect(screen.getByRole('link', { name: /^4 risks in the register/ }).getAttribute('href')).toBe('/risks');
     // Residual exposure is the sum of residual scores (untreated risks at their inherent score): 20 + 12 + 6 + 2.

@@ -12,7 +12,7 @@ import { ControlProgressChart } from '../features/soa/ControlProgressChart.js';
 import { ControlProgressQuery } from '../features/soa/soa.js';
 import { exposureChange, LastReviewQuery, ResidualSinceQuery } from '../features/risks/exposure-since-review.js';
 import { RiskOverviewQuery } from '../features/risks/risks.js';
-import { registerHref } from '../features/risks/register-url.js';
+import { OPEN_STATUSES, registerHref } from '../features/risks/register-url.js';
 import { formatDate } from '../format/format-date.js';
 import { formatPercent } from '../format/format-percent.js';
 import { graphql } from '../gql/index.js';
@@ -33,13 +33,12 @@ export function OverviewPage({ viewer }: { viewer: Viewer }) {
       </div>
     );
   }
-  const count = (level: string) => exposure.byLevel.find((entry) => entry.level === level)?.count ?? 0;
   return (
     <>
       <h1 className="assay-page-title">Overview of {viewer.organisation.name}</h1>
       <section className="assay-tiles" aria-label="Headline figures">
         <Tile label="Risks in the register" value={formatNumber(exposure.risks)} to={registerHref({})} />
-        <Tile label="High and critical risks" value={formatNumber(count('High') + count('Critical'))} to={registerHref({ levels: ['High', 'Critical'] })} />
+        <Tile label="Open high and critical risks" value={formatNumber(data.openHighAndCritical.totalCount)} to={registerHref({ levels: ['High', 'Critical'], statuses: OPEN_STATUSES })} />
         <ResidualExposureTile current={data.residual.exposure.totalScore} />
         <Tile label="Above risk appetite" value={formatNumber(exposure.aboveAppetite)} to={registerHref({ appetite: 'above' })} />
         <Tile label="Mean inherent score" value={formatNumber(exposure.meanScore, { maximumFractionDigits: 1 })} />

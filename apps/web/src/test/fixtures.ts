@@ -49,6 +49,8 @@ export function heatmapOf(ratings: readonly { likelihood: number; impact: number
 export function overviewOf(risks: RiskRow[]): RiskOverviewData {
   return {
     risks: { totalCount: risks.length, nodes: risks.slice(0, 12) },
+    // The fixtures' risks are all open.
+    openHighAndCritical: { totalCount: risks.filter((risk) => risk.level === 'High' || risk.level === 'Critical').length },
     inherent: heatmapOf(risks),
     residual: heatmapOf(risks.map((entry) => ({ likelihood: entry.residualLikelihood ?? entry.likelihood, impact: entry.residualImpact ?? entry.impact }))),
     riskMatrix: matrix,

@@ -81,6 +81,9 @@ export const RiskOverviewQuery = graphql(`
     residual: riskHeatmap(residual: true) {
       ...HeatmapFields
     }
+    openHighAndCritical: risks(first: 1, filter: { level: ["High", "Critical"], status: [IDENTIFIED, ASSESSED, TREATING, MONITORING] }) {
+      totalCount
+    }
     risks(first: 12, orderBy: { field: SCORE, direction: DESC }) {
       totalCount
       nodes {
