@@ -571,10 +571,14 @@ async function seedIn(tx: EntityManager, log: (line: string) => void, today: str
   // Controls were implemented about one a week, so the certification forecast has a pace to resample.
   let completed = 0;
   const weeksOfWork = annexAControls.filter((control, position) => isDone(demoSoaStatus(control.id, position).implementationStatus)).length;
+  // The controls still to do are due one a fortnight from next month, ahead of the stage 2 audit.
+  let planned = 0;
   annexAControls.forEach((control, position) => {
     const decision = demoSoaStatus(control.id, position);
-    const implementedDate = isDone(decision.implementationStatus) ? addDays(mondayOnOrBefore(today), -7 * Math.ceil((weeksOfWork - completed++) * 1.2) + (position % 5)) : null;
-    tx.create(SoaEntry, { organisation, controlId: control.id, ...decision, owner: 'AI Governance Officer', implementedDate });
+    const done = isDone(decision.implementationStatus);
+    const implementedDate = done ? addDays(mondayOnOrBefore(today), -7 * Math.ceil((weeksOfWork - completed++) * 1.2) + (position % 5)) : null;
+    const dueDate = !done && decision.applicable ? addDays(mondayOnOrBefore(today), 28 + 14 * planned++) : null;
+    tx.create(SoaEntry, { organisation, controlId: control.id, ...decision, owner: 'AI Governance Officer', implementedDate, dueDate });
   });
   log(`  Statement of Applicability: ${annexAControls.length} controls`);
   for (const evidence of DEMO_EVIDENCE) tx.create(Evidence, { organisation, ...evidence });

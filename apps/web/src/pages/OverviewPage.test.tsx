@@ -10,7 +10,7 @@ import { OverviewPage } from './OverviewPage.js';
 
 afterEach(cleanup);
 
-const soaRow: SoaRow = { controlId: 'A.2.2', applicable: true, implementationStatus: 'VERIFIED', control: { objectiveId: 'A.2', objectiveTitle: 'Policies related to AI' } };
+const soaRow: SoaRow = { controlId: 'A.2.2', applicable: true, implementationStatus: 'VERIFIED', implementedDate: '2026-05-04', dueDate: '2026-05-31', control: { objectiveId: 'A.2', objectiveTitle: 'Policies related to AI' } };
 
 /** Answers for every query of the page but the risk register's; the cards' own tests cover theirs. */
 const otherAnswers: Record<string, Answer> = {

@@ -8,6 +8,7 @@ import { FairnessOverTime } from '../features/fairness/FairnessOverTime.js';
 import { ExposureTrendChart } from '../features/risks/ExposureTrendChart.js';
 import { RiskHeatmapCard } from '../features/risks/RiskHeatmapCard.js';
 import { RiskScoreChart } from '../features/risks/RiskScoreChart.js';
+import { ControlBurnUpChart } from '../features/soa/ControlBurnUpChart.js';
 import { ControlProgressChart } from '../features/soa/ControlProgressChart.js';
 import { ControlProgressQuery } from '../features/soa/soa.js';
 import { exposureChange, LastReviewQuery, ResidualSinceQuery } from '../features/risks/exposure-since-review.js';
@@ -51,6 +52,7 @@ export function OverviewPage({ viewer }: { viewer: Viewer }) {
       <div className="assay-grid">
         <RiskScoreChart risks={data.risks.nodes} total={data.risks.totalCount} matrix={data.riskMatrix} />
         <ControlProgressChart />
+        <ControlBurnUpChart />
         <RiskHeatmapCard inherent={data.inherent} residual={data.residual} matrix={data.riskMatrix} />
         <ExposureTrendChart />
         <FairnessOverTime />

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { progressByObjective, type SoaRow } from './soa.js';
 
 function row(controlId: string, objectiveId: string, applicable: boolean, implementationStatus: SoaRow['implementationStatus']): SoaRow {
-  return { controlId, applicable, implementationStatus, control: { objectiveId, objectiveTitle: `Objective ${objectiveId}` } };
+  return { controlId, applicable, implementationStatus, implementedDate: null, dueDate: null, control: { objectiveId, objectiveTitle: `Objective ${objectiveId}` } };
 }
 
 describe('progressByObjective', () => {

@@ -11,6 +11,8 @@ export const ControlProgressQuery = graphql(`
         controlId
         applicable
         implementationStatus
+        implementedDate
+        dueDate
         control {
           objectiveId
           objectiveTitle
@@ -31,7 +33,8 @@ export interface ObjectiveProgress {
   share: number | null;
 }
 
-const DONE: ReadonlySet<ImplementationStatus> = new Set(['IMPLEMENTED', 'VERIFIED']);
+/** The statuses that count a control as implemented. */
+export const DONE: ReadonlySet<ImplementationStatus> = new Set(['IMPLEMENTED', 'VERIFIED']);
 
 /** Implemented (or verified) applicable controls per Annex A objective, in catalogue order. */
 export function progressByObjective(rows: readonly SoaRow[]): ObjectiveProgress[] {
