@@ -45,7 +45,7 @@ describe('ControlBurnUpChart', () => {
       [formatDate('2026-01-31'), '1', '1', '3'],
       [formatDate('2026-02-28'), '2', '2', '3'],
       [formatDate('2026-03-31'), '2', '2', '3'],
-      [formatDate('2026-04-30'), '2', '3', '3'],
+      [formatDate('2026-04-30'), '–', '3', '3'],
     ]);
     expect(screen.getByText(/2 of 3 implemented now, 3 due by/)).toBeTruthy();
 
@@ -55,7 +55,7 @@ describe('ControlBurnUpChart', () => {
       [formatDate('2026-01-31'), '1', '1', '2'],
       [formatDate('2026-02-28'), '1', '1', '2'],
       [formatDate('2026-03-31'), '1', '1', '2'],
-      [formatDate('2026-04-30'), '1', '2', '2'],
+      [formatDate('2026-04-30'), '–', '2', '2'],
     ]);
   });
 

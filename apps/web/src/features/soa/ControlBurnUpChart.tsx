@@ -2,12 +2,12 @@ import { ChartCard, LineChart, formatNumber, palette } from '@assay/ui';
 import { useId, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { formatDate } from '../../format/format-date.js';
-import { type BurnUpPoint, controlBurnUp, monthEnd } from './control-burn-up.js';
+import { type BurnUpPoint, controlBurnUp } from './control-burn-up.js';
 import { ControlProgressQuery, progressByObjective } from './soa.js';
 
 interface BurnUpRow {
   date: string;
-  Implemented: number;
+  Implemented: number | null;
   'Planned (due dates)': number;
   'Applicable controls': number;
 }
@@ -35,7 +35,7 @@ export function ControlBurnUpChart({ today = new Date().toISOString().slice(0, 1
       title="Annex A control implementation burn-up"
       description={
         latest
-          ? `Applicable controls implemented (or verified) against those due, at the end of each month, for ${scope}: ${formatNumber(points.findLast((point) => point.date <= monthEnd(today))?.implemented ?? 0)} of ${formatNumber(latest.scope)} implemented now, ${formatNumber(latest.planned)} due by ${formatDate(latest.date)}.`
+          ? `Applicable controls implemented (or verified) against those due, at the end of each month, for ${scope}: ${formatNumber(points.findLast((point) => point.implemented !== null)?.implemented ?? 0)} of ${formatNumber(latest.scope)} implemented now, ${formatNumber(latest.planned)} due by ${formatDate(latest.date)}.`
           : `No applicable control of ${scope} has an implementation or due date yet.`
       }
       table={<BurnUpTable points={points} scope={scope} />}
@@ -84,7 +84,7 @@ function BurnUpTable({ points, scope }: { points: readonly BurnUpPoint[]; scope:
           points.map((point) => (
             <tr key={point.date}>
               <th scope="row">{formatDate(point.date)}</th>
-              <td>{formatNumber(point.implemented)}</td>
+              <td>{point.implemented === null ? '–' : formatNumber(point.implemented)}</td>
               <td>{formatNumber(point.planned)}</td>
               <td>{formatNumber(point.scope)}</td>
             </tr>

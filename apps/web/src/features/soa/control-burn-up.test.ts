@@ -35,7 +35,8 @@ describe('controlBurnUp', () => {
     const ahead = [...rows, row('A.2.5', 'A.2', { dueDate: '2026-07-15' })];
     const points = controlBurnUp(ahead, 'A.2', '2026-03-10');
     expect(points.map((point) => point.date)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30', '2026-07-31']);
-    expect(points.at(-1)).toEqual({ date: '2026-07-31', implemented: 2, planned: 4, scope: 4 });
+    expect(points.at(-1)).toEqual({ date: '2026-07-31', implemented: null, planned: 4, scope: 4 });
+    expect(points.map((point) => point.implemented)).toEqual([1, 1, 2, null, null, null, null]);
     expect(points[0]).toEqual({ date: '2026-01-31', implemented: 1, planned: 1, scope: 4 });
   });
 

@@ -3,7 +3,8 @@ import { DONE, type SoaRow } from './soa.js';
 /** One month end of the burn-up: applicable controls implemented by then, due by then, and applicable in all. */
 export interface BurnUpPoint {
   date: string;
-  implemented: number;
+  /** Null for the months after the current one: what will be implemented is not known yet. */
+  implemented: number | null;
   planned: number;
   scope: number;
 }
@@ -25,7 +26,8 @@ function nextMonthEnd(end: string): string {
  * `objective` is null), at each month end from the month of the first implementation or due date
  * to the month of the last one or of today, whichever is later. A control counts as implemented
  * from its implementation date (from the first month when it is done without one), and as planned
- * from its due date, or from its implementation date when it has no due date.
+ * from its due date, or from its implementation date when it has no due date. The implemented
+ * line stops at the current month; the planned one runs on.
  */
 export function controlBurnUp(rows: readonly SoaRow[], objective: string | null, today: string): BurnUpPoint[] {
   const applicable = rows.filter((row) => row.applicable && (objective === null || row.control.objectiveId === objective));
@@ -33,12 +35,13 @@ export function controlBurnUp(rows: readonly SoaRow[], objective: string | null,
   if (dates.length === 0) return [];
   dates.sort();
   const first = monthEnd(dates[0]!);
+  const current = monthEnd(today);
   const last = monthEnd(dates.at(-1)! > today ? dates.at(-1)! : today);
   const points: BurnUpPoint[] = [];
   for (let end = first; end <= last; end = nextMonthEnd(end)) {
     points.push({
       date: end,
-      implemented: applicable.filter((row) => DONE.has(row.implementationStatus) && (row.implementedDate == null || row.implementedDate <= end)).length,
+      implemented: end > current ? null : applicable.filter((row) => DONE.has(row.implementationStatus) && (row.implementedDate == null || row.implementedDate <= end)).length,
       planned: applicable.filter((row) => {
         const planned = row.dueDate ?? row.implementedDate;
         return planned != null && planned <= end;
