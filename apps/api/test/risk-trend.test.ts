@@ -1,9 +1,9 @@
 import { riskExposure } from '@assay/risk-engine';
-import { describe, expect, it } from 'vitest';
-import { DEMO_AI_SYSTEMS, DEMO_HISTORY_WEEKS, DEMO_REFERENCE_DATE } from '../src/seed/demo.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AI_SYSTEMS, DEMO_HISTORY_WEEKS, DEMO_REFERENCE_DATE, DEMO_SIGN_IN } from '../src/seed/demo.js';
 import { addDays } from '../src/services/dates.js';
 import { periodEnds } from '../src/services/risk-history.js';
-import { useDemoApi } from './support/api.js';
+import { startTestApi, type TestApi, useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 
 const databases = await testDatabases();
@@ -85,5 +85,48 @@ describe.each(databases.available)('riskTrend on $name', (database) => {
   it('refuses a span that ends before it starts', async () => {
     const result = await demo.api.graphql(`{ riskTrend(from: "2026-06-01", to: "2026-05-01") { date } }`, {}, demo.admin);
     expect(result.errors?.[0]).toMatchObject({ message: 'to must be after from (2026-06-01), got 2026-05-01', extensions: { code: 'BAD_USER_INPUT', field: 'to' } });
+  });
+});
+
+describe.each(databases.available)('riskTrend reuse on $name', (database) => {
+  let api: TestApi;
+  let token: string;
+  let counting = false;
+  let statements = 0;
+  beforeAll(async () => {
+    api = await startTestApi(database.create(), {
+      onQuery: (message) => {
+        if (counting && /\[query\]/.test(message)) statements += 1;
+      },
+    });
+    token = await api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+  });
+  afterAll(() => api?.close());
+
+  const TREND = 'query($from: String!) { riskTrend(from: $from, interval: MONTH) { date inherent { risks totalScore } residual { totalScore } } }';
+  const trend = async () => {
+    statements = 0;
+    counting = true;
+    const result = await api.graphql<{ riskTrend: { date: string; inherent: { risks: number; totalScore: number }; residual: { totalScore: number } }[] }>(TREND, { from: '2026-01-01' }, token);
+    counting = false;
+    expect(result.errors).toBeUndefined();
+    return { points: result.data!.riskTrend, statements };
+  };
+
+  it('answers again from the same computation until a change is recorded, then from the new history', async () => {
+    const first = await trend();
+    const again = await trend();
+    expect(again.points).toEqual(first.points);
+    // The second answer reads the audit log's place, not the assessment history.
+    expect(again.statements).toBeLessThan(first.statements);
+
+    const created = await api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input: { title: 'Reuse check', likelihood: 5, impact: 5 } }, token);
+    expect(created.errors).toBeUndefined();
+    const after = await trend();
+    const [before, now] = [first.points.at(-1)!, after.points.at(-1)!];
+    expect(now.inherent).toEqual({ risks: before.inherent.risks + 1, totalScore: before.inherent.totalScore + 25 });
+    expect(after.statements).toBe(first.statements);
+    // The months before today are as they were.
+    expect(after.points.slice(0, -1)).toEqual(first.points.slice(0, -1));
   });
 });
