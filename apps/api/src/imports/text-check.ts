@@ -71,40 +71,45 @@ export class TextCheck {
 
   add(chunk: Buffer): void {
     if (chunk.length === 0) return;
-    if (this.problem === null) this.check(chunk);
+    if (this.problem === null) {
+      const start = this.bytes - this.carry.length;
+      this.examine(this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]), start, false);
+    }
     this.bytes += chunk.length;
     this.lastByte = chunk[chunk.length - 1]!;
   }
 
-  /** The file has ended: a character still unfinished was cut off. */
+  /** The file has ended: what is still held back is checked as it is, and a character it cuts off is a problem. */
   end(): void {
-    if (this.problem !== null || this.carry.length === 0) return;
-    this.problem = {
-      offset: this.bytes - this.carry.length,
-      reason: `the text is not valid UTF-8: the file ends in the middle of a character (byte ${hex(this.carry[0]!)}); was it cut short?`,
-      shownAs: '\uFFFD',
-    };
+    if (this.problem === null && this.carry.length > 0) this.examine(this.carry, this.bytes - this.carry.length, true);
   }
 
-  private check(chunk: Buffer): void {
-    if (this.bytes === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+  /** Checks `data`, which starts at byte `start` of the file; unless `final`, holds back an unfinished character for the next chunk. */
+  private examine(data: Buffer, start: number, final: boolean): void {
+    this.carry = Buffer.alloc(0);
+    // A byte-order mark takes two bytes: wait for the second.
+    if (start === 0 && data.length < 2 && !final) {
+      this.carry = Buffer.from(data);
+      return;
+    }
+    if (start === 0 && data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) {
       this.problem = { offset: 0, reason: 'the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8', shownAs: '' };
       return;
     }
-    const start = this.bytes - this.carry.length;
-    const data = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
-    const complete = data.subarray(0, data.length - unfinishedTail(data));
+    const tail = unfinishedTail(data);
+    const complete = final ? data : data.subarray(0, data.length - tail);
     const invalid = isUtf8(complete) ? -1 : firstInvalidByte(complete);
     const nul = data.indexOf(0);
     if (invalid >= 0 && (nul < 0 || invalid < nul)) {
-      this.problem = {
-        offset: start + invalid,
-        reason: `the text is not valid UTF-8 (byte ${hex(data[invalid]!)}); was the file saved as Latin-1 or Windows-1252? save it as UTF-8`,
-        shownAs: '\uFFFD',
-      };
+      const cutOff = final && tail > 0 && invalid === data.length - tail;
+      const reason = cutOff
+        ? `the text is not valid UTF-8: the file ends in the middle of a character (byte ${hex(data[invalid]!)}); was it cut short?`
+        : `the text is not valid UTF-8 (byte ${hex(data[invalid]!)}); was the file saved as Latin-1 or Windows-1252? save it as UTF-8`;
+      this.problem = { offset: start + invalid, reason, shownAs: '\uFFFD' };
     } else if (nul >= 0) {
       this.problem = { offset: start + nul, reason: 'the text holds a NUL byte (0x00), which CSV text never has; is the file UTF-16 or binary? save it as UTF-8', shownAs: '\u0000' };
+    } else if (!final) {
+      this.carry = Buffer.from(data.subarray(complete.length));
     }
-    this.carry = Buffer.from(data.subarray(complete.length));
   }
 }
