@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { dropDatabase, freshDatabaseUrl, postgresqlReachable } from '../support/postgresql.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { graphql, removeTempFolders, startApp, tempFolder } from '../support/app.js';
+import { expectAuditChainIntact, expectSqliteIntact, KILLS, killAfter, killRounds, signIn } from '../support/crash.js';
+import { dropDatabase, freshDatabaseUrl, postgresqlReachable } from '../support/postgresql.js';
 
 /**
  * Crash safety: the API process is killed with SIGKILL at random moments while clients create
@@ -11,11 +11,7 @@ import { graphql, removeTempFolders, startApp, tempFolder } from '../support/app
  * must be there, and no record may be half-written: no risk without its assessment, no audit
  * entry for a record that is not there, an intact hash chain and, on SQLite, an intact file.
  */
-const KILLS = Number(process.env.ASSAY_CRASH_KILLS ?? 10);
 const postgresqlUp = await postgresqlReachable();
-
-const signIn = async (url: string, email = 'risk@assay.local') =>
-  (await graphql<{ signIn: { token: string } }>(url, 'mutation($email: String!) { signIn(email: $email, password: "assay-demo") { token } }', { email })).data!.signIn.token;
 
 interface Outcome {
   acknowledged: string[];
@@ -23,16 +19,11 @@ interface Outcome {
 }
 
 /** Creates risks from four clients until the process dies; returns the titles the API acknowledged. */
-async function createUntilKilled(url: string, token: string, round: number, killAfterMs: number, kill: () => void): Promise<Outcome> {
+async function createUntilKilled(url: string, token: string, round: number, alive: () => boolean): Promise<Outcome> {
   const acknowledged: string[] = [];
   let attempted = 0;
-  let alive = true;
-  const timer = setTimeout(() => {
-    alive = false;
-    kill();
-  }, killAfterMs);
   const client = async (lane: number) => {
-    for (let index = 0; alive; index += 1) {
+    for (let index = 0; alive(); index += 1) {
       const title = `Crash probe ${round}.${lane}.${index}`;
       attempted += 1;
       try {
@@ -45,24 +36,19 @@ async function createUntilKilled(url: string, token: string, round: number, kill
     }
   };
   await Promise.all([0, 1, 2, 3].map(client));
-  clearTimeout(timer);
   return { acknowledged, attempted };
 }
 
-async function crashRounds(databaseUrl: string): Promise<{ acknowledged: string[]; attempted: number }> {
-  const acknowledged: string[] = [];
-  let attempted = 0;
-  for (let round = 0; round < KILLS; round += 1) {
-    const app = await startApp({ DATABASE_URL: databaseUrl });
+async function crashRounds(databaseUrl: string): Promise<Outcome> {
+  const outcomes = await killRounds(databaseUrl, async (app, round) => {
     const token = await signIn(app.url);
     // Somewhere in the first half second of writing; the pseudo-random spread is fixed by the round.
-    const killAfter = 60 + ((round * 137) % 440);
-    const outcome = await createUntilKilled(app.url, token, round, killAfter, () => app.process.kill('SIGKILL'));
-    expect(await app.stop('SIGKILL').catch(() => null)).toBeNull();
-    acknowledged.push(...outcome.acknowledged);
-    attempted += outcome.attempted;
-  }
-  return { acknowledged, attempted };
+    const kill = killAfter(app, 60 + ((round * 137) % 440));
+    const outcome = await createUntilKilled(app.url, token, round, kill.alive);
+    kill.done();
+    return outcome;
+  });
+  return { acknowledged: outcomes.flatMap((outcome) => outcome.acknowledged), attempted: outcomes.reduce((sum, outcome) => sum + outcome.attempted, 0) };
 }
 
 /** After the crashes: start once more and check the register and the audit log through the API. */
@@ -99,8 +85,7 @@ async function checkAfterRestart(databaseUrl: string, acknowledged: string[]): P
     const created = await everything<{ entityId: string }>('auditLog', 'filter: { entityType: "Risk", operation: "create" }', 'entityId');
     const logged = new Set(created.map((entry) => entry.entityId));
     expect(risks.filter((risk) => !logged.has(risk.id)).map((risk) => risk.title)).toEqual([]);
-    const check = await graphql<{ verifyAuditLog: { intact: boolean; problem: string | null } }>(app.url, '{ verifyAuditLog { intact problem } }', {}, token);
-    expect(check.data?.verifyAuditLog).toEqual({ intact: true, problem: null });
+    await expectAuditChainIntact(app.url);
     return risks.length;
   } finally {
     await app.stop();
@@ -118,9 +103,7 @@ describe('crash safety on SQLite (WAL)', () => {
     // Stored may exceed acknowledged by the creations that committed as the process died.
     expect(stored).toBeGreaterThanOrEqual(acknowledged.length);
     expect(stored).toBeLessThanOrEqual(attempted);
-    const database = new Database(file, { readonly: true });
-    expect(database.pragma('integrity_check', { simple: true })).toBe('ok');
-    database.close();
+    expectSqliteIntact(file);
     console.log(`crash safety, SQLite: ${KILLS} kills, ${attempted} creations tried, ${acknowledged.length} acknowledged, ${stored} stored, 0 lost`);
   }, 300_000);
 });

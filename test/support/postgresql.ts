@@ -22,10 +22,15 @@ export function freshDatabaseUrl(prefix: string): URL {
   return database;
 }
 
+/** A bare connection to one database of the server, for plain SQL; close it with `orm.close(true)`. */
+export function connectPostgresql(database: URL | string): Promise<MikroORM> {
+  return MikroORM.init({ clientUrl: database.toString(), entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
+}
+
 /** Drops a database made by freshDatabaseUrl, ending the connections still open to it. */
 export async function dropDatabase(database: URL): Promise<void> {
   const admin = new URL(POSTGRESQL_SERVER);
   admin.pathname = '/postgres';
-  const orm = await MikroORM.init({ clientUrl: admin.toString(), entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
+  const orm = await connectPostgresql(admin);
   await orm.em.getConnection().execute(`drop database if exists "${database.pathname.slice(1)}" with (force)`).finally(() => orm.close(true));
 }

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { FairnessWindow } from './fairness-window.entity.js';
 
+/** The longest group name a cell keeps. */
+export const GROUP_KEY_MAX = 200;
+
 /** One group's confusion counts in a fairness window; `groupKey` null holds rows whose group value was missing. */
 @Entity({ tableName: 'fairness_window_cell' })
 @Index({ properties: ['window'] })
@@ -13,7 +16,7 @@ export class FairnessWindowCell {
   @ManyToOne(() => FairnessWindow, { deleteRule: 'cascade' })
   window!: Rel<FairnessWindow>;
 
-  @Property({ type: 'string', length: 200, nullable: true })
+  @Property({ type: 'string', length: GROUP_KEY_MAX, nullable: true })
   groupKey!: string | null;
 
   // Weighted sums when the rows had sample weights, hence not integers.

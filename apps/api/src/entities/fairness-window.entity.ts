@@ -4,6 +4,9 @@ import { AiSystem } from './ai-system.entity.js';
 import { FairnessWindowCell } from './fairness-window-cell.entity.js';
 import { Organisation } from './organisation.entity.js';
 
+/** The longest attribute name a window keeps. */
+export const ATTRIBUTE_MAX = 100;
+
 /**
  * The confusion counts of one AI system's decisions over one period, for one sensitive attribute
  * (clause 9.1 monitoring; Annex A.6.2.6). Rows are never kept: the counts per group are all every
@@ -25,7 +28,7 @@ export class FairnessWindow {
   aiSystem!: AiSystem;
 
   /** The sensitive attribute (or `|`-joined attributes) the groups are of, e.g. `sex` or `sex|age`. */
-  @Property({ type: 'string', length: 100 })
+  @Property({ type: 'string', length: ATTRIBUTE_MAX })
   attribute!: string;
 
   /** First day of the window. */

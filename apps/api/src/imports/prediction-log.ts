@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { groupCounts, mergeGroupCounts, type GroupCounts } from '@assay/risk-engine';
 import { parse } from 'csv-parse';
+import { GROUP_KEY_MAX } from '../entities/fairness-window-cell.entity.js';
+import { ATTRIBUTE_MAX } from '../entities/fairness-window.entity.js';
 import { mondayOnOrBefore } from '../services/dates.js';
+import { TextCheck } from './text-check.js';
 
 /** How a prediction log's columns map onto what Assay counts. */
 export interface PredictionLogColumns {
@@ -128,27 +131,53 @@ class WindowBuffer {
   }
 }
 
+/** "a", "a" and "b", or "a", "b" and 3 more: column names for a message. */
+function listed(names: readonly string[]): string {
+  const quoted = names.slice(0, 3).map((name) => `"${name}"`);
+  if (names.length > 3) return `${quoted.join(', ')} and ${names.length - 3} more`;
+  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
+
+/** What csv-parse tells about the place of an error, besides its code. */
+interface CsvErrorContext {
+  code?: string;
+  message?: string;
+  lines?: number;
+  bytes?: number;
+  empty_lines?: number;
+  column?: number | string | null;
+  record?: string[];
+}
+
 /**
  * Reads a CSV prediction log with a header row and aggregates it into confusion counts per
  * window and attribute, in one pass and in memory bounded by the number of windows and groups,
- * whatever the file's size. Labels must be binary: the favourable label and at most one other.
- * An empty attribute value is a missing group value. The first bad row stops the read with a
- * PredictionLogError naming its line and column; nothing is returned in that case, so callers
- * can write all or nothing.
+ * whatever the file's size. The file must be UTF-8 (a UTF-8 byte-order mark is allowed). Labels
+ * must be binary: the favourable label and at most one other. An empty attribute value is a
+ * missing group value. The first problem, in file order, stops the read with a PredictionLogError
+ * naming its line and, where one is to blame, its column: a malformed header, a row with too few
+ * or too many fields, a quote out of place, a line over `maxLineLength`, text that is not UTF-8 or
+ * holds NUL, a file cut short, an empty file. Nothing is returned in that case, so callers can
+ * write all or nothing.
  */
 export async function aggregatePredictionLog(input: Readable, options: PredictionLogOptions, onProgress?: (progress: Progress) => void): Promise<AggregatedLog> {
   const positive = options.positiveLabel ?? '1';
+  const maxLineLength = options.maxLineLength ?? 1024 * 1024;
+  for (const attribute of options.attributes) {
+    if (attribute.length > ATTRIBUTE_MAX) throw new PredictionLogError(`the attribute "${attribute.slice(0, 40)}…" is ${attribute.length} characters long; an attribute name may have at most ${ATTRIBUTE_MAX}`, null, null);
+  }
   const hash = createHash('sha256');
-  let bytes = 0;
+  const text = new TextCheck();
   let rows = 0;
   let negative: string | null = null;
   const buffers = new Map<string, WindowBuffer>();
-  const parser = parse({ bom: true, trim: true, skip_empty_lines: true, info: true, max_record_size: options.maxLineLength ?? 1024 * 1024, relax_column_count: false });
   input.on('data', (chunk: Buffer | string) => {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    bytes += buffer.length;
+    text.add(buffer);
     hash.update(buffer);
   });
+  // Before the parser hears of the end: a character cut off by it is a problem of the last record.
+  input.on('end', () => text.end());
 
   const label = (value: string | undefined, line: number, column: string): number => {
     if (value === positive) return 1;
@@ -161,16 +190,19 @@ export async function aggregatePredictionLog(input: Readable, options: Predictio
 
   // Column positions, from the header row.
   let header: string[] | null = null;
+  let headerLine = 0;
   let outcomeAt = 0;
   let predictionAt = 0;
   let timestampAt = 0;
   let weightAt = -1;
   let scoreAt = -1;
   let attributeAt: number[] = [];
-  const readHeader = (columns: string[]) => {
+  const readHeader = (columns: string[], line: number) => {
     const position = (name: string) => {
       const index = columns.indexOf(name);
-      if (index < 0) throw new PredictionLogError(`the header has no column "${name}" (it has ${columns.map((column) => `"${column}"`).join(', ')})`, 1, name);
+      if (index < 0) throw new PredictionLogError(`the header has no column "${name}" (it has ${columns.map((column) => `"${column}"`).join(', ')})`, line, name);
+      const again = columns.indexOf(name, index + 1);
+      if (again >= 0) throw new PredictionLogError(`the header has the column "${name}" twice (fields ${index + 1} and ${again + 1}); rename one of them`, line, name);
       return index;
     };
     outcomeAt = position(options.outcome);
@@ -180,16 +212,22 @@ export async function aggregatePredictionLog(input: Readable, options: Predictio
     weightAt = options.weight ? position(options.weight) : -1;
     scoreAt = options.score ? position(options.score) : -1;
     header = columns;
+    headerLine = line;
+  };
+  /** The column whose value shows the text problem (U+FFFD or NUL), when the record is a data row. */
+  const columnShowing = (record: readonly string[], shownAs: string): string | null => {
+    if (header === null || shownAs === '') return null;
+    const index = record.findIndex((value) => value.includes(shownAs));
+    return index < 0 ? null : (header[index] ?? null);
   };
   // Most logs repeat days and use UTC times: remember each day's window.
   const windowStartOf = new Map<string, string>();
+  // Where the last record ended, to find the first line of a record that failed before it was whole.
+  let lastRecordLine = 0;
+  let lastEmptyLines = 0;
 
-  const handle = ({ record, info }: { record: string[]; info: { lines: number } }) => {
-    if (header === null) return readHeader(record);
-    const line = info.lines;
-    for (let index = 0; index < record.length; index += 1) {
-      if (record[index]!.includes('\uFFFD')) throw new PredictionLogError('the text is not valid UTF-8', line, header[index] ?? null);
-    }
+  const handle = (record: string[], line: number) => {
+    if (header === null) return readHeader(record, line);
     const truth = label(record[outcomeAt], line, options.outcome);
     const decision = label(record[predictionAt], line, options.prediction);
     const time = record[timestampAt]!;
@@ -217,16 +255,68 @@ export async function aggregatePredictionLog(input: Readable, options: Predictio
     }
     for (let index = 0; index < attributeAt.length; index += 1) {
       const attribute = options.attributes[index]!;
+      const group = record[attributeAt[index]!]!;
+      if (group.length > GROUP_KEY_MAX) throw new PredictionLogError(`the value is ${group.length} characters long; a group may have at most ${GROUP_KEY_MAX}`, line, attribute);
       const key = `${attribute}\u0000${start}`;
       let buffer = buffers.get(key);
       if (buffer === undefined) buffers.set(key, (buffer = new WindowBuffer(weightAt >= 0)));
-      const group = record[attributeAt[index]!]!;
       buffer.add(truth, decision, group === '' ? null : group, weight);
     }
     rows += 1;
-    if (onProgress && rows % 100_000 === 0) onProgress({ bytes, rows });
+    if (onProgress && rows % 100_000 === 0) onProgress({ bytes: text.bytes, rows });
   };
 
+  // Records are handled inside the parser, in file order, so that the first problem is the one reported.
+  const onRecord = (record: string[], info: { lines: number; bytes: number; empty_lines: number }): null => {
+    const problem = text.problem;
+    // The record reaches past the first bad byte: the problem is on its line.
+    if (problem !== null && info.bytes > problem.offset) throw new PredictionLogError(problem.reason, info.lines, columnShowing(record, problem.shownAs));
+    handle(record, info.lines);
+    lastRecordLine = info.lines;
+    lastEmptyLines = info.empty_lines;
+    return null;
+  };
+
+  /** A parser error in plain words, on the line where the record it stopped in began. */
+  const csvProblem = (error: CsvErrorContext): PredictionLogError => {
+    const current = error.lines ?? lastRecordLine + 1;
+    const firstLine = Math.min(current, lastRecordLine + 1 + Math.max(0, (error.empty_lines ?? lastEmptyLines) - lastEmptyLines));
+    const columnAt = typeof error.column === 'number' && header !== null ? (header[error.column] ?? null) : null;
+    const problem = text.problem;
+    // Bad text inside the record that failed explains the failure better than the parser can.
+    if (problem !== null && (error.bytes ?? Number.POSITIVE_INFINITY) >= problem.offset) {
+      return new PredictionLogError(problem.reason, error.record ? current : firstLine, error.record ? columnShowing(error.record, problem.shownAs) : null);
+    }
+    const cutShort = text.lastByte !== 0x0a && text.lastByte !== 0x0d && error.bytes !== undefined && error.bytes >= text.bytes;
+    const cut = cutShort ? '; the file ends in the middle of this line: was it cut short?' : '';
+    switch (error.code) {
+      case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
+        const fields = error.record?.length ?? 0;
+        const expected = header?.length ?? 0;
+        const missing = (header ?? []).slice(fields);
+        const what = missing.length > 0 ? `; ${listed(missing)} ${missing.length === 1 ? 'is' : 'are'} missing` : '';
+        return new PredictionLogError(`the row has ${fields} field${fields === 1 ? '' : 's'}, the header has ${expected}${what}${cut}`, current, missing[0] ?? null);
+      }
+      case 'CSV_QUOTE_NOT_CLOSED': {
+        const later = current > firstLine ? ` ${current - firstLine} line${current - firstLine === 1 ? '' : 's'} later` : '';
+        return new PredictionLogError(`a quoted field that starts on this line is never closed: the file ends inside it${later}; is a closing quote missing, or was the file cut short?`, firstLine, columnAt);
+      }
+      case 'CSV_MAX_RECORD_SIZE':
+        if (current > firstLine) {
+          return new PredictionLogError(`the row runs on for ${current - firstLine + 1} lines, longer than ${maxLineLength} characters: is a quoted field that starts on this line missing its closing quote?`, firstLine, columnAt);
+        }
+        return new PredictionLogError(`the line is longer than ${maxLineLength} characters, the longest line accepted; is the file a prediction log?`, firstLine, columnAt);
+      case 'INVALID_OPENING_QUOTE':
+        return new PredictionLogError('a quote (") inside a field that does not start with one; quote the whole field and double the quotes inside it', current, columnAt);
+      case 'CSV_INVALID_CLOSING_QUOTE':
+      case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+        return new PredictionLogError('a closing quote must be followed by a comma or the end of the line; double a quote that belongs inside the field', current, columnAt);
+      default:
+        return new PredictionLogError(`the file is not valid CSV (${error.message ?? error.code})`, current, columnAt);
+    }
+  };
+
+  const parser = parse({ bom: true, trim: true, skip_empty_lines: true, max_record_size: maxLineLength, relax_column_count: false, on_record: onRecord as never });
   try {
     await new Promise<void>((resolve, reject) => {
       const stop = (error: unknown) => {
@@ -236,30 +326,23 @@ export async function aggregatePredictionLog(input: Readable, options: Predictio
         parser.destroy();
         reject(error);
       };
-      parser.on('readable', () => {
-        try {
-          let item: { record: string[]; info: { lines: number } } | null;
-          while ((item = parser.read() as typeof item) !== null) handle(item);
-        } catch (error) {
-          stop(error);
-        }
-      });
       parser.on('error', stop);
       parser.on('end', resolve);
       input.on('error', stop);
+      // Every record is handled by onRecord and none is passed on: flowing mode only lets the parser reach its end.
+      parser.resume();
       input.pipe(parser);
     });
   } catch (error) {
     if (error instanceof PredictionLogError) throw error;
-    const { code, message, lines } = error as { code?: string; message?: string; lines?: number };
-    if (typeof code === 'string' && code.startsWith('CSV_')) {
-      const reason = code === 'CSV_MAX_RECORD_SIZE' ? `a record is longer than ${options.maxLineLength ?? 1024 * 1024} characters` : (message ?? code).replace(/^Invalid Record Length: /, 'wrong number of fields: ');
-      throw new PredictionLogError(reason, lines ?? null, null);
-    }
+    const context = error as CsvErrorContext;
+    if (typeof context.code === 'string' && (context.code.startsWith('CSV_') || context.code === 'INVALID_OPENING_QUOTE')) throw csvProblem(context);
     throw error;
   }
-  if (header === null || rows === 0) throw new PredictionLogError('the file has no rows (a header row and at least one data row are needed)', null, null);
-  onProgress?.({ bytes, rows });
+  if (text.problem !== null) throw new PredictionLogError(text.problem.reason, lastRecordLine + 1, null);
+  if (header === null) throw new PredictionLogError('the file is empty; a header row and at least one data row are needed', 1, null);
+  if (rows === 0) throw new PredictionLogError('the file has a header row but no data rows', headerLine + 1, null);
+  onProgress?.({ bytes: text.bytes, rows });
 
   const windows: AggregatedWindow[] = [];
   for (const [key, buffer] of buffers) {
@@ -268,5 +351,5 @@ export async function aggregatePredictionLog(input: Readable, options: Predictio
     windows.push({ attribute, start, end: windowOf(start, options.window).end, counts: buffer.counts!, rows: buffer.rows });
   }
   windows.sort((a, b) => (a.attribute === b.attribute ? a.start.localeCompare(b.start) : a.attribute.localeCompare(b.attribute)));
-  return { rows, bytes, sha256: hash.digest('hex'), windows };
+  return { rows, bytes: text.bytes, sha256: hash.digest('hex'), windows };
 }

@@ -6,8 +6,8 @@ import { createContext } from '../context.js';
 import type { Orm } from '../db.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { todayIso } from '../services/dates.js';
-import { aggregatePredictionLog, PredictionLogError, type PredictionLogOptions, type WindowSize } from './prediction-log.js';
-import { storePredictionLog } from './store-prediction-log.js';
+import { importPredictionLog } from './import-prediction-log.js';
+import { PredictionLogError, type PredictionLogOptions, type WindowSize } from './prediction-log.js';
 
 const WINDOW_SIZES: readonly WindowSize[] = ['day', 'week', 'month'];
 
@@ -67,8 +67,7 @@ export function predictionRoutes(orm: Orm, sessionHours: number, logError: (erro
       const options = importOptionsOf(request);
       const aiSystem = await context.em.findOne(AiSystem, { id: request.params.id, organisation: membership.organisation });
       if (!aiSystem) throw new RequestError(404, 'NOT_FOUND', `AI system ${request.params.id} was not found`);
-      const log = await aggregatePredictionLog(request, options);
-      const stored = await storePredictionLog(context.em, membership.organisation, aiSystem, log, { source: 'http', importedBy: membership.user, today: todayIso() });
+      const { log, stored } = await importPredictionLog(context.em, aiSystem, request, options, { source: 'http', importedBy: membership.user, today: todayIso() });
       response.json({
         importId: stored.id,
         rows: stored.rows,

@@ -10,7 +10,7 @@ import {
 } from '@assay/risk-engine';
 import { Arg, Ctx, Float, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
-import { FairnessWindow } from '../entities/fairness-window.entity.js';
+import { ATTRIBUTE_MAX, FairnessWindow } from '../entities/fairness-window.entity.js';
 import { badInput } from '../errors.js';
 import { checkDate, todayIso } from '../services/dates.js';
 import { raiseBreachFindings } from '../services/fairness-thresholds.js';
@@ -31,8 +31,6 @@ import {
   type DisparityView,
   type GroupMetricsView,
 } from './fairness.type.js';
-
-const ATTRIBUTE_MAX = 100;
 
 /** Options shared by the report and the trend, checked here so errors name the argument. */
 function reportOptions(privilegedGroup: string | null | undefined, minGroupSize: number | null | undefined, confidenceLevel: number | null | undefined): FairnessReportOptions {

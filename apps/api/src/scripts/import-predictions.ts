@@ -17,8 +17,8 @@ import { migrate, openDatabase } from '../db.js';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { ConfigError } from '../errors.js';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../env.js';
-import { aggregatePredictionLog, PredictionLogError, type WindowSize } from '../imports/prediction-log.js';
-import { storePredictionLog } from '../imports/store-prediction-log.js';
+import { importPredictionLog } from '../imports/import-prediction-log.js';
+import { PredictionLogError, type WindowSize } from '../imports/prediction-log.js';
 import { todayIso } from '../services/dates.js';
 
 function fail(message: string): never {
@@ -87,7 +87,9 @@ try {
     const share = size > 0 ? Math.min(100, (100 * bytes) / size) : 100;
     process.stderr.write(`\rReading ${basename(file)}: ${share.toFixed(0)}% (${megabytes(bytes)} of ${megabytes(size)}), ${rows.toLocaleString('en')} rows, ${(bytes / 1_048_576 / seconds).toFixed(1)} MB/s   `);
   };
-  const log = await aggregatePredictionLog(
+  const { log, stored } = await importPredictionLog(
+    em,
+    aiSystem,
     createReadStream(file),
     {
       outcome: values.outcome!,
@@ -99,10 +101,9 @@ try {
       ...(values.weight ? { weight: values.weight } : {}),
       ...(values.score ? { score: values.score } : {}),
     },
-    report,
+    { source: `command line: ${basename(file)}`.slice(0, 300), importedBy: null, today: todayIso() },
+    { onProgress: report, onRead: (read) => process.stderr.write(`\nWriting ${read.windows.length} windows in one transaction…\n`) },
   );
-  process.stderr.write(`\nWriting ${log.windows.length} windows in one transaction…\n`);
-  const stored = await storePredictionLog(em, aiSystem.organisation, aiSystem, log, { source: `command line: ${basename(file)}`.slice(0, 300), importedBy: null, today: todayIso() });
   const seconds = (Date.now() - started) / 1000;
   process.stdout.write(
     `Imported ${stored.rows.toLocaleString('en')} rows of ${basename(file)} into ${stored.windows.length} windows of "${aiSystem.name}" in ${seconds.toFixed(1)} s (${(log.bytes / 1_048_576 / seconds).toFixed(1)} MB/s).\n`,

@@ -3,14 +3,13 @@ import { mergeGroupCounts, RiskEngineError, type Cell, type FairnessWindow as En
 import type { EntityManager } from '@mikro-orm/core';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { FairnessWindow } from '../entities/fairness-window.entity.js';
-import { FairnessWindowCell } from '../entities/fairness-window-cell.entity.js';
+import { FairnessWindowCell, GROUP_KEY_MAX } from '../entities/fairness-window-cell.entity.js';
 import type { Organisation } from '../entities/organisation.entity.js';
 import { badInput } from '../errors.js';
 import { checkDate } from './dates.js';
 import type { GroupCountsInput } from '../resolvers/fairness.type.js';
 import { lookupId } from './records.js';
 
-const GROUP_KEY_MAX = 200;
 const emptyCell: Cell = { tp: 0, fp: 0, tn: 0, fn: 0, rows: 0 };
 
 /** Turns the GraphQL counts into the engine's GroupCounts, checked by the engine (which names the bad field). */
