@@ -4,6 +4,7 @@ import { bearerToken, findSession } from './auth/sessions.js';
 import type { Membership } from './entities/membership.entity.js';
 import type { Session } from './entities/session.entity.js';
 import type { Orm } from './db.js';
+import type { RequestDeadline } from './http/request-deadline.js';
 import { unauthenticated } from './errors.js';
 
 /** Who is calling: the membership (user, organisation, role) of a live session. */
@@ -17,6 +18,8 @@ export interface Context {
   em: EntityManager;
   viewer: Viewer | null;
   sessionHours: number;
+  /** The deadline of the GraphQL request (absent outside GraphQL, e.g. the CSV import route). */
+  deadline?: RequestDeadline;
 }
 
 /** Builds the per-request context: a fresh EntityManager and the viewer of the bearer token. */

@@ -68,6 +68,30 @@ export async function openDatabase(target: DatabaseTarget, options: { debug?: bo
 }
 
 /**
+ * Makes PostgreSQL cancel any statement of this ORM that runs longer than `ms` milliseconds
+ * (error 57014, query_canceled; a transaction it was part of rolls back). The pool is reopened
+ * with `statement_timeout` among each connection's start-up parameters, so every pooled
+ * connection has it. Called once migrations and seeding are done: they are not limited. SQLite
+ * cannot interrupt a statement, and there this changes nothing.
+ */
+export async function limitStatementTime(orm: Orm, target: DatabaseTarget, ms: number): Promise<void> {
+  if (target.kind !== 'postgresql') return;
+  await orm.reconnect({ driverOptions: { connection: { statement_timeout: ms } } });
+}
+
+/** The limit set by limitStatementTime, in milliseconds; null when statements run unlimited. */
+export function statementTimeoutOf(orm: Orm): number | null {
+  const driverOptions = orm.config.get('driverOptions') as { connection?: { statement_timeout?: unknown } } | undefined;
+  const ms = driverOptions?.connection?.statement_timeout;
+  return typeof ms === 'number' ? ms : null;
+}
+
+/** Whether an error is PostgreSQL's query_canceled (57014), which a statement stopped at its time limit raises. */
+export function isQueryCanceled(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
+}
+
+/**
  * Applies pending migrations. Refuses, before changing anything, a database that has migrations
  * this version does not know: it was written by a newer Assay.
  */

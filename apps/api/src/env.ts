@@ -14,6 +14,10 @@ export interface Env {
   webDist: string | null;
   /** Lifetime of a sign-in session, in hours. */
   sessionHours: number;
+  /** PostgreSQL cancels any statement of the server running longer than this (SQLite has no such limit). */
+  statementTimeoutMs: number;
+  /** A GraphQL query not answered within this time is answered 503 TIMEOUT; mutations are exempt once started. */
+  requestTimeoutMs: number;
   logLevel: 'silent' | 'info';
 }
 
@@ -76,6 +80,18 @@ function parsePositive(name: string, raw: string | undefined, fallback: number):
   return value;
 }
 
+/** The longest time both PostgreSQL's statement_timeout and Node's timers accept (about 24.8 days). */
+const MAX_MILLISECONDS = 2_147_483_647;
+
+function parseMilliseconds(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0 || value > MAX_MILLISECONDS) {
+    throw new ConfigError(name, `must be a whole number of milliseconds from 1 to ${MAX_MILLISECONDS}, got "${raw}"`);
+  }
+  return value;
+}
+
 /** Validates the process environment once, at start-up. Every variable Assay reads is read here. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env, defaults: { webDist: string | null } = { webDist: null }): Env {
   return {
@@ -84,6 +100,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, defaults: { web
     host: source.HOST || '0.0.0.0',
     webDist: source.WEB_DIST ? resolve(source.WEB_DIST) : defaults.webDist,
     sessionHours: parsePositive('SESSION_HOURS', source.SESSION_HOURS, 12),
+    statementTimeoutMs: parseMilliseconds('ASSAY_STATEMENT_TIMEOUT_MS', source.ASSAY_STATEMENT_TIMEOUT_MS, 30_000),
+    requestTimeoutMs: parseMilliseconds('ASSAY_REQUEST_TIMEOUT_MS', source.ASSAY_REQUEST_TIMEOUT_MS, 60_000),
     logLevel: source.LOG_LEVEL === 'silent' ? 'silent' : 'info',
   };
 }

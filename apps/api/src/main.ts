@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type Orm, migrate, openDatabase } from './db.js';
+import { limitStatementTime, migrate, type Orm, openDatabase } from './db.js';
 import { type Env, loadEnv, redact } from './env.js';
 import { ConfigError } from './errors.js';
 import { DEMO_ACCOUNTS, DEMO_EXECUTIVE, DEMO_SIGN_IN, seedDemoIfEmpty } from './seed/demo.js';
@@ -65,8 +65,10 @@ async function main(): Promise<void> {
   const applied = await migrate(orm, env.database);
   if (applied.length > 0) log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
   const seeded = await seedDemoIfEmpty(orm.em.fork(), log);
+  // Migrations and the demo seed run without the statement limit; the server's requests with it.
+  await limitStatementTime(orm, env.database, env.statementTimeoutMs);
 
-  assay = await createServer({ orm, webDist: env.webDist, sessionHours: env.sessionHours });
+  assay = await createServer({ orm, webDist: env.webDist, sessionHours: env.sessionHours, requestTimeoutMs: env.requestTimeoutMs });
   httpServer = createHttpServer(assay.app);
   await listen(httpServer, env);
 

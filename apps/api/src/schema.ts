@@ -2,6 +2,7 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authorize } from './auth/permissions.js';
+import type { Context } from './context.js';
 import { AiActResolver } from './resolvers/ai-act.resolver.js';
 import { AiObjectiveResolver, KpiMeasurementResolver } from './resolvers/ai-objective.resolver.js';
 import { AiSystemResolver } from './resolvers/ai-system.resolver.js';
@@ -39,9 +40,10 @@ export async function createSchema(): Promise<GraphQLSchema> {
 }
 
 /**
- * Every root field is checked against the permission table (src/auth/permissions.ts), then
- * refuses text that neither database can store (src/services/storable-text.ts), before its
- * resolver runs. The checks wrap the root fields alone: as type-graphql global middlewares they
+ * Every root field checks the request's deadline (src/http/request-deadline.ts: none starts after
+ * it, and a mutation that starts is exempt from it), is checked against the permission table
+ * (src/auth/permissions.ts), then refuses text that neither database can store
+ * (src/services/storable-text.ts), before its resolver runs. The checks wrap the root fields alone: as type-graphql global middlewares they
  * would also wrap every nested field in promises, which cost more than the statistics on a
  * 104-week fairness trend.
  */
@@ -49,7 +51,8 @@ function guardRootFields(schema: GraphQLSchema): void {
   for (const type of [schema.getQueryType(), schema.getMutationType()]) {
     for (const field of Object.values(type?.getFields() ?? {})) {
       const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
+      field.resolve = (source, args, context: Context, info) => {
+        context.deadline?.enterRootField(info.operation.operation);
         authorize(info, context);
         refuseUnstorableText(args);
         return resolve(source, args, context, info);

@@ -3,12 +3,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
+import { unwrapResolverError } from '@apollo/server/errors';
 import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { withActor } from './audit/actor.js';
 import { type Context, createContext } from './context.js';
-import type { Orm } from './db.js';
+import { isQueryCanceled, type Orm, statementTimeoutOf } from './db.js';
+import { timedOutMessage } from './errors.js';
+import { graphqlRoute } from './http/graphql-route.js';
 import { jsonErrors, jsonNotFound, MAX_GRAPHQL_BODY_BYTES } from './http/json-errors.js';
 import { securityHeaders } from './http/security-headers.js';
 import { predictionRoutes } from './imports/prediction-route.js';
@@ -20,6 +22,11 @@ export interface ServerOptions {
   /** Folder of the built dashboard to serve at `/`; null serves the API alone. */
   webDist?: string | null;
   sessionHours?: number;
+  /**
+   * How long a GraphQL request may take before it is answered 503 TIMEOUT (see RequestDeadline);
+   * 0 times out every request before its first root field.
+   */
+  requestTimeoutMs?: number;
   /** Where internal errors are reported; they never reach the client. */
   logError?: (error: unknown) => void;
 }
@@ -39,6 +46,7 @@ const CLIENT_CODES = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  'TIMEOUT',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -52,13 +60,18 @@ const CLIENT_CODES = new Set([
  * It never listens, so tests drive it directly.
  */
 export async function createServer(options: ServerOptions): Promise<AssayServer> {
-  const { orm, webDist = null, sessionHours = 12 } = options;
+  const { orm, webDist = null, sessionHours = 12, requestTimeoutMs = 60_000 } = options;
   const logError = options.logError ?? ((error: unknown) => console.error(error));
 
   const maskInternalErrors = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
     logError(error);
+    // PostgreSQL cancelled a statement at its time limit (limitStatementTime): the client learns that, not the SQL.
+    const statementTimeoutMs = statementTimeoutOf(orm);
+    if (statementTimeoutMs !== null && isQueryCanceled(unwrapResolverError(error))) {
+      return { message: timedOutMessage('query', statementTimeoutMs), extensions: { code: 'TIMEOUT' }, path: formatted.path };
+    }
     return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path };
   };
 
@@ -90,8 +103,10 @@ export async function createServer(options: ServerOptions): Promise<AssayServer>
   app.all(
     '/graphql',
     express.json({ limit: MAX_GRAPHQL_BODY_BYTES }),
-    expressMiddleware(apollo, {
-      context: ({ req }) => createContext(orm, req.headers.authorization, sessionHours),
+    graphqlRoute(apollo, {
+      context: async (request, deadline) => ({ ...(await createContext(orm, request.headers.authorization, sessionHours)), deadline }),
+      timeoutMs: requestTimeoutMs,
+      logError,
     }),
   );
 

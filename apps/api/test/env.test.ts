@@ -38,6 +38,17 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ PORT: port })).toThrow(`PORT must be a whole number from 0 to 65535, got "${port}"`);
   });
 
+  it('limits statements to 30 s and requests to 60 s unless told otherwise', () => {
+    expect(loadEnv({})).toMatchObject({ statementTimeoutMs: 30_000, requestTimeoutMs: 60_000 });
+    expect(loadEnv({ ASSAY_STATEMENT_TIMEOUT_MS: '5000', ASSAY_REQUEST_TIMEOUT_MS: '120000' })).toMatchObject({ statementTimeoutMs: 5000, requestTimeoutMs: 120_000 });
+  });
+
+  it.each(['ASSAY_STATEMENT_TIMEOUT_MS', 'ASSAY_REQUEST_TIMEOUT_MS'])('rejects %s that is not a whole number of milliseconds from 1 to 2147483647', (name) => {
+    for (const value of ['thirty', '-1', '0', '1.5', '2147483648']) {
+      expect(() => loadEnv({ [name]: value }), value).toThrow(`${name} must be a whole number of milliseconds from 1 to 2147483647, got "${value}"`);
+    }
+  });
+
   it('rejects a non-positive SESSION_HOURS', () => {
     expect(() => loadEnv({ SESSION_HOURS: '0' })).toThrow('SESSION_HOURS must be a positive number, got "0"');
   });

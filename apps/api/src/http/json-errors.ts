@@ -4,7 +4,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 export const MAX_GRAPHQL_BODY_BYTES = 1_048_576;
 
 /** An error answered to the client as it stands: its status, a stable code and a message. */
-interface ClientError {
+export interface ClientError {
   status: number;
   code: string;
   message: string;
@@ -16,7 +16,7 @@ interface ClientError {
  * (`{ errors: [{ message, extensions: { code } }] }`) so GraphQL clients show it; elsewhere the
  * shape of the other HTTP routes (`{ error: { code, message } }`).
  */
-function sendError(request: Request, response: Response, error: ClientError): void {
+export function sendError(request: Request, response: Response, error: ClientError): void {
   // Whatever the body had left is not read: close the connection rather than drain it.
   if (!request.complete) response.set('Connection', 'close');
   const body = isGraphqlPath(request.path)

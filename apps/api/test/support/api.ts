@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Orm, migrate, openDatabase } from '../../src/db.js';
+import { limitStatementTime, migrate, type Orm, openDatabase } from '../../src/db.js';
 import { afterAll, beforeAll } from 'vitest';
 import type { DatabaseTarget } from '../../src/env.js';
 import { seedDemoIfEmpty } from '../../src/seed/demo.js';
@@ -31,6 +31,10 @@ export interface TestApiOptions {
   webDist?: string;
   /** Leaves the database in place on close (the caller removes it). */
   keepDatabase?: boolean;
+  /** PostgreSQL's limit on each statement (limitStatementTime); none by default. */
+  statementTimeoutMs?: number;
+  /** The deadline of each GraphQL request (createServer's requestTimeoutMs). */
+  requestTimeoutMs?: number;
 }
 
 /** Opens a fresh database, migrates and seeds it, and serves the API on a free loopback port. */
@@ -38,10 +42,12 @@ export async function startTestApi(target: DatabaseTarget, options: TestApiOptio
   const orm = await openDatabase(target, options.onQuery ? { onQuery: options.onQuery } : {});
   await migrate(orm, target);
   await seedDemoIfEmpty(orm.em.fork());
+  if (options.statementTimeoutMs !== undefined) await limitStatementTime(orm, target, options.statementTimeoutMs);
   const loggedErrors: unknown[] = [];
   const assay = await createServer({
     orm,
     webDist: options.webDist ?? null,
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     logError: (error) => {
       loggedErrors.push(error);
       // DEBUG_API=1 prints what the API masks as an internal error, to debug a failing test.
