@@ -57,6 +57,27 @@ describe.each(databases.available)('managementReviewPack on $name', (database) =
     expect(cv.latest).toBeLessThan(0.8);
     expect(credit).toMatchObject({ aiSystem: { name: 'Credit decisioning model' }, breached: false, trend: 'decreasing', openFinding: null });
     expect(credit.projectedBreach > pack.asOf).toBe(true);
+    // Read for every threshold at once, the figures are each threshold's own trend up to the pack's day.
+    const thresholds = await demo.api.graphql<{ fairnessThresholds: { aiSystem: { id: string; name: string }; attribute: string; metric: string; value: number; direction: string; privilegedGroup: string | null; minGroupSize: number }[] }>(
+      '{ fairnessThresholds { aiSystem { id name } attribute metric value direction privilegedGroup minGroupSize } }',
+      {},
+      demo.executive,
+    );
+    expect(pack.monitoring).toHaveLength(thresholds.data!.fairnessThresholds.length);
+    for (const threshold of thresholds.data!.fairnessThresholds) {
+      const trend = await demo.api.graphql<{ fairnessTrend: { breached: boolean; points: { value: number | null }[]; trend: { direction: string } } }>(
+        `query($id: ID!, $metric: FairnessMetric!, $attribute: String!, $privilegedGroup: String, $minGroupSize: Int, $threshold: Float, $direction: ThresholdDirection, $to: String) {
+          fairnessTrend(aiSystemId: $id, metric: $metric, attribute: $attribute, privilegedGroup: $privilegedGroup, minGroupSize: $minGroupSize, threshold: $threshold, thresholdDirection: $direction, to: $to) { breached points { value } trend { direction } }
+        }`,
+        { id: threshold.aiSystem.id, metric: threshold.metric, attribute: threshold.attribute, privilegedGroup: threshold.privilegedGroup, minGroupSize: threshold.minGroupSize, threshold: threshold.value, direction: threshold.direction, to: pack.asOf },
+        demo.executive,
+      );
+      expect(trend.errors).toBeUndefined();
+      const entry = pack.monitoring.find((item: { aiSystem: { name: string }; attribute: string }) => item.aiSystem.name === threshold.aiSystem.name && item.attribute === threshold.attribute);
+      const values = trend.data!.fairnessTrend.points.map((point) => point.value).filter((value) => value !== null);
+      expect(values.length).toBeGreaterThan(10);
+      expect(entry).toMatchObject({ latest: expect.closeTo(values.at(-1)!, 12), breached: trend.data!.fairnessTrend.breached, trend: trend.data!.fairnessTrend.trend.direction });
+    }
     // (d) KPIs: the same latest value, target check and trend the objectives register computes.
     const objectives = await demo.api.graphql<{ objectives: { nodes: { title: string; kpiName: string; latestValue: number | null; latestMeasuredOn: string | null; onTarget: boolean | null; status: string; trend: { direction: string } }[] } }>(
       `{ objectives { nodes { title kpiName latestValue latestMeasuredOn onTarget status trend { direction } } } }`,

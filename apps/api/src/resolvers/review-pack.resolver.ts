@@ -15,7 +15,7 @@ import { Risk } from '../entities/risk.entity.js';
 import { computeProjection, computeReadiness } from '../services/certification-inputs.js';
 import { checkDate, todayIso } from '../services/dates.js';
 import { computeFairnessTrend } from '../services/fairness-trend.js';
-import { windowsOf } from '../services/fairness-windows.js';
+import { gatheredWindows, thresholdWindowRows } from '../services/fairness-windows.js';
 import { isOnTarget, kpiTrend, latestReading } from '../services/objective-kpi.js';
 import { exposureOverTime } from '../services/risk-history.js';
 import { ManagementReviewPackView, type ControlChartView, type KpiResultView, type MonitoringResultView } from './review-pack.type.js';
@@ -89,10 +89,17 @@ export class ReviewPackResolver {
     const completedInPeriod = actions.filter((action) => action.completedOn !== null && action.completedOn > since && action.completedOn <= day);
 
     // (d) Monitoring results: every fairness threshold against its windows up to asOf.
+    // Three statements whatever the number of thresholds: the thresholds, their windows, their open findings.
     const thresholds = await em.find(FairnessThreshold, { organisation }, { populate: ['aiSystem'], orderBy: { createdAt: 'asc' } });
+    const windowRows = await thresholdWindowRows(em, organisation, day);
+    const openFindings = new Map<string, Finding>();
+    for (const finding of await em.find(Finding, { organisation, threshold: { $ne: null }, status: 'open', raisedOn: { $lte: day } }, { orderBy: { raisedOn: 'desc', id: 'asc' } })) {
+      const thresholdId = finding.threshold!.id;
+      if (!openFindings.has(thresholdId)) openFindings.set(thresholdId, finding);
+    }
     const monitoring: MonitoringResultView[] = [];
     for (const threshold of thresholds) {
-      const windows = await windowsOf(em, organisation, threshold.aiSystem, threshold.attribute, { from: null, to: day });
+      const windows = gatheredWindows(windowRows.get(`${threshold.aiSystem.id} ${threshold.attribute}`) ?? []);
       const computed = computeFairnessTrend(windows, threshold.metric, {
         ...(threshold.privilegedGroup !== null ? { privilegedGroup: threshold.privilegedGroup } : {}),
         minGroupSize: threshold.minGroupSize,
@@ -113,7 +120,7 @@ export class ReviewPackResolver {
         slopePerDay: computed.trend.slopePerDay,
         projectedBreach: computed.projectedBreach?.date ?? null,
         latestShift: computed.changePoints.at(-1)?.startDate ?? null,
-        openFinding: await em.findOne(Finding, { threshold, status: 'open', raisedOn: { $lte: day } }, { orderBy: { raisedOn: 'desc' } }),
+        openFinding: openFindings.get(threshold.id) ?? null,
       });
     }
 

@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { mergeGroupCounts, RiskEngineError, type Cell, type FairnessWindow as EngineWindow, type GroupCounts } from '@assay/risk-engine';
 import type { EntityManager } from '@mikro-orm/core';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { AiSystem } from '../entities/ai-system.entity.js';
 import { FairnessWindow } from '../entities/fairness-window.entity.js';
 import { FairnessWindowCell, GROUP_KEY_MAX } from '../entities/fairness-window-cell.entity.js';
@@ -90,6 +91,60 @@ export async function windowsOf(
   return windows;
 }
 
+/** A window with its cells gathered into one JSON array of [group, tp, fp, tn, fn, rows] (text on SQLite). */
+interface GatheredWindowRow {
+  ai_system_id: string;
+  attribute: string;
+  starts_on: string | Date;
+  ends_on: string | Date;
+  cells: string | readonly (readonly [string | null, number | string | null, number | string | null, number | string | null, number | string | null, number | string | null])[];
+}
+
+/**
+ * The windows starting before `to` of every AI system and attribute that carries a threshold in
+ * the organisation: one statement, whatever the number of thresholds, one row a window (its cells
+ * gathered into JSON by the database, so a large organisation's two years of weekly windows stay
+ * about a tenth of their rows). Keyed "systemId attribute"; turn an entry into engine windows,
+ * oldest first, with `gatheredWindows`, one threshold at a time.
+ */
+export async function thresholdWindowRows(em: EntityManager, organisation: Organisation, to: string): Promise<Map<string, GatheredWindowRow[]>> {
+  const postgres = em.getPlatform() instanceof PostgreSqlPlatform;
+  const gather = postgres ? 'json_agg(json_build_array(c.group_key, c.tp, c.fp, c.tn, c.fn, c.rows))' : 'json_group_array(json_array(c.group_key, c.tp, c.fp, c.tn, c.fn, c.rows))';
+  const rows = await (em as SqlEntityManager).getConnection().execute<GatheredWindowRow[]>(
+    `select w.ai_system_id, w.attribute, w.starts_on, w.ends_on, ${gather} as cells
+     from fairness_window w left join fairness_window_cell c on c.window_id = w.id
+     where w.organisation_id = ? and w.starts_on < ?
+       and exists (select 1 from fairness_threshold t where t.organisation_id = w.organisation_id and t.ai_system_id = w.ai_system_id and t.attribute = w.attribute)
+     group by w.id, w.ai_system_id, w.attribute, w.starts_on, w.ends_on
+     order by w.ai_system_id, w.attribute, w.starts_on, w.id`,
+    [organisation.id, to],
+  );
+  const byKey = new Map<string, GatheredWindowRow[]>();
+  for (const row of rows) {
+    const key = `${row.ai_system_id} ${row.attribute}`;
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [row]);
+    else list.push(row);
+  }
+  return byKey;
+}
+
+/** Engine windows of gathered rows (see thresholdWindowRows), in their order. */
+export function gatheredWindows(rows: readonly GatheredWindowRow[]): EngineWindow[] {
+  return rows.map((row) => {
+    const groups: Record<string, Cell> = {};
+    let missing = emptyCell;
+    const cells = typeof row.cells === 'string' ? (JSON.parse(row.cells) as Exclude<GatheredWindowRow['cells'], string>) : row.cells;
+    for (const [groupKey, tp, fp, tn, fn, count] of cells) {
+      if (count === null) continue;
+      const cell = cellOfRow({ tp, fp, tn, fn, rows: count });
+      if (groupKey === null) missing = cell;
+      else groups[groupKey] = cell;
+    }
+    return { start: isoDay(row.starts_on), end: isoDay(row.ends_on), counts: { groups, missing } };
+  });
+}
+
 /** A window joined with one of its cells, as both databases return it (PostgreSQL may give numbers as strings). */
 export interface WindowCellRow {
   starts_on: string | Date;
@@ -107,7 +162,7 @@ interface WindowRow extends WindowCellRow {
 }
 
 /** The counts of a joined cell row. */
-export function cellOfRow(row: WindowCellRow): Cell {
+export function cellOfRow(row: Pick<WindowCellRow, 'tp' | 'fp' | 'tn' | 'fn' | 'rows'>): Cell {
   return { tp: Number(row.tp), fp: Number(row.fp), tn: Number(row.tn), fn: Number(row.fn), rows: Number(row.rows) };
 }
 
