@@ -270,7 +270,7 @@ async function load(url: string, token: string, operations: Operation[], clients
       next += 1;
       if (prepare) await post(url, token, prepare);
       const started = performance.now();
-      const answers = await Promise.all(operations.map((operation) => post(url, token, operation).catch((error: unknown) => ({ errors: [String(error)] }))));
+      const answers = await Promise.all(operations.map((operation) => post(url, token, operation).catch((error: unknown) => ({ errors: [describeFailure(error)] }))));
       times.push(performance.now() - started);
       for (const answer of answers) {
         if (answer.errors === undefined) continue;
@@ -282,6 +282,12 @@ async function load(url: string, token: string, operations: Operation[], clients
   await Promise.all(Array.from({ length: clients }, client));
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), p99: percentile(times, 0.99), errors, ...(firstError === undefined ? {} : { firstError }) };
+}
+
+/** A failed request in words: fetch's own error says only "fetch failed"; its cause says why (a reset, a timeout). */
+function describeFailure(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause === undefined ? String(error) : `${String(error)}: ${cause.code ?? ''} ${cause.message ?? ''}`.trim();
 }
 
 async function timeRaw(orm: Orm, statements: { sql: string; params: unknown[] }[], total: number): Promise<Timing> {
