@@ -18,8 +18,9 @@
  * database a tenth of the size: equal counts show they do not grow with the data.
  */
 import { appendFileSync, existsSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
+
 import type { AddressInfo } from 'node:net';
+import { createHttpServer } from '../src/http/http-server.js';
 import os from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -268,7 +269,13 @@ async function load(url: string, token: string, operations: Operation[], clients
   async function client() {
     while (next < total) {
       next += 1;
-      if (prepare) await post(url, token, prepare);
+      if (prepare) {
+        const prepared = await post(url, token, prepare).catch((error: unknown) => ({ errors: [describeFailure(error)] }));
+        if (prepared.errors !== undefined) {
+          errors += 1;
+          firstError ??= `before the request: ${JSON.stringify(prepared.errors).slice(0, 300)}`;
+        }
+      }
       const started = performance.now();
       const answers = await Promise.all(operations.map((operation) => post(url, token, operation).catch((error: unknown) => ({ errors: [describeFailure(error)] }))));
       times.push(performance.now() - started);

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createHttpServer } from './http/http-server.js';
+import type { Server } from 'node:http';
+
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { limitStatementTime, migrate, type Orm, openDatabase } from './db.js';

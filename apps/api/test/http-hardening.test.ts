@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { KEEP_ALIVE_MS } from '../src/http/http-server.js';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -140,6 +141,13 @@ describe.each(databases.available.slice(0, 1))('HTTP hardening on $name', (datab
     } finally {
       await connection.execute('alter table incident_hidden rename to incident');
     }
+  });
+
+  it('keeps idle connections open longer than clients and load balancers usually do (65 s), so they close them first', async () => {
+    const response = await fetch(`${api.url}/healthz`);
+    await response.arrayBuffer();
+    expect(response.headers.get('keep-alive')).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
+    expect(KEEP_ALIVE_MS).toBeGreaterThan(60_000);
   });
 
   it("does not serve Apollo's landing page, which would load scripts from a CDN", async () => {

@@ -1,5 +1,7 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
+
 import type { AddressInfo } from 'node:net';
+import { createHttpServer } from '../../src/http/http-server.js';
 import { limitStatementTime, migrate, type Orm, openDatabase } from '../../src/db.js';
 import { afterAll, beforeAll } from 'vitest';
 import type { DatabaseTarget } from '../../src/env.js';
