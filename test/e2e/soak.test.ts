@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { graphql, removeTempFolders, startApp, tempFolder } from '../support/app.js';
+import { everyPage, graphql, type RunningApp, removeTempFolders, startApp, tempFolder } from '../support/app.js';
 import { dashboardQuery } from '../support/dashboard-queries.js';
 import { GraphqlLoad, LoadFailure, type ProcessUsage, percentile, processUsage } from '../support/load.js';
 import { POSTGRESQL_SERVER, dropDatabase, freshDatabaseUrl, postgresqlReachable } from '../support/postgresql.js';
@@ -492,43 +492,24 @@ function assertSoak(result: SoakResult, serverOutput: string): void {
   if (SECONDS >= MEMORY_CHECKED_FROM_SECONDS) expect(result.rssAtEnd / result.rssAfterWarmUp, 'resident memory at the end against after warm-up').toBeLessThan(1.1);
 }
 
-/** Every page of a list, read as the administrator. */
-async function everything<Node>(url: string, token: string, field: string, args: string, selection: string): Promise<Node[]> {
-  const nodes: Node[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page: { data?: Record<string, { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>; errors?: unknown[] } = await graphql(
-      url,
-      `query($after: String) { ${field}(first: 500, after: $after, ${args}) { nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`,
-      { after },
-      token,
-    );
-    expect(page.errors, JSON.stringify(page.errors)).toBeUndefined();
-    const connection = page.data![field]!;
-    nodes.push(...connection.nodes);
-    if (!connection.pageInfo.hasNextPage) return nodes;
-    after = connection.pageInfo.endCursor;
-  }
-}
-
 /** The database afterwards holds exactly what the clients' acknowledged changes imply. */
 async function checkConsistency(url: string, label: string, ledger: Ledger): Promise<void> {
   const token = await signIn(url, 'demo@assay.local');
   const certain = <Row extends { title?: string; description?: string }>(rows: Row[]) => rows.filter((row) => !ledger.uncertainTitles.has(row.title ?? row.description ?? ''));
 
-  const stored = await everything<{ id: string; title: string; version: number; assessments: unknown[] }>(url, token, 'risks', `filter: { search: "Soak ${label}" }`, 'id title version assessments { id }');
+  const stored = await everyPage<{ id: string; title: string; version: number; assessments: unknown[] }>(url, token, 'risks', `filter: { search: "Soak ${label}" }`, 'id title version assessments { id }');
   const storedRisks = certain(stored).map((risk) => ({ id: risk.id, title: risk.title, version: risk.version, assessments: risk.assessments.length }));
   const keptRisks = certain(ledger.keptRisks).map(({ id, title, version, assessments }) => ({ id, title, version, assessments }));
   const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title);
   expect(storedRisks.sort(byTitle)).toEqual(keptRisks.sort(byTitle));
 
-  const actions = await everything<{ id: string; description: string; version: number; completedOn: string | null }>(url, token, 'correctiveActions', `filter: { search: "Soak ${label}" }`, 'id description version completedOn');
+  const actions = await everyPage<{ id: string; description: string; version: number; completedOn: string | null }>(url, token, 'correctiveActions', `filter: { search: "Soak ${label}" }`, 'id description version completedOn');
   const storedActions = certain(actions).map((action) => ({ id: action.id, description: action.description, version: action.version, completed: action.completedOn !== null }));
   const byDescription = (a: { description: string }, b: { description: string }) => a.description.localeCompare(b.description);
   expect(storedActions.sort(byDescription)).toEqual(certain(ledger.keptActions).sort(byDescription));
 
   const audited = async (operation: string) =>
-    new Set((await everything<{ entityId: string }>(url, token, 'auditLog', `filter: { entityType: "Risk", operation: "${operation}" }`, 'entityId')).map((entry) => entry.entityId));
+    new Set((await everyPage<{ entityId: string }>(url, token, 'auditLog', `filter: { entityType: "Risk", operation: "${operation}" }`, 'entityId')).map((entry) => entry.entityId));
   const createdInLog = await audited('create');
   expect(ledger.createdRiskIds.filter((id) => !createdInLog.has(id))).toEqual([]);
   const deletedInLog = await audited('delete');
@@ -537,19 +518,24 @@ async function checkConsistency(url: string, label: string, ledger: Ledger): Pro
   expect(check.data?.verifyAuditLog).toEqual({ intact: true, problem: null });
 }
 
+/** Soaks a started app, prints the summary, asserts, checks the records afterwards and stops the app. */
+async function soakAndCheck(app: RunningApp, database: 'SQLite' | 'PostgreSQL'): Promise<void> {
+  const label = database.toLowerCase();
+  try {
+    const result = await soak(app.url, app.process.pid!, label);
+    console.log(summary(database, result));
+    assertSoak(result, app.output());
+    await checkConsistency(app.url, label, result.ledger);
+  } finally {
+    await app.stop();
+  }
+}
+
 describe('load and soak on SQLite', () => {
   afterAll(() => removeTempFolders());
 
   it(`holds ${CLIENTS} clients for ${SECONDS} s with no error, a stable p95 and flat memory`, async () => {
-    const app = await startApp({ DATABASE_URL: `sqlite:${join(tempFolder('soak'), 'assay.sqlite')}` });
-    try {
-      const result = await soak(app.url, app.process.pid!, 'sqlite');
-      console.log(summary('SQLite', result));
-      assertSoak(result, app.output());
-      await checkConsistency(app.url, 'sqlite', result.ledger);
-    } finally {
-      await app.stop();
-    }
+    await soakAndCheck(await startApp({ DATABASE_URL: `sqlite:${join(tempFolder('soak'), 'assay.sqlite')}` }), 'SQLite');
   }, DURATION_MS + 120_000);
 });
 
@@ -568,14 +554,6 @@ describe.runIf(postgresqlUp)('load and soak on PostgreSQL', () => {
   });
 
   it(`holds ${CLIENTS} clients for ${SECONDS} s with no error, a stable p95 and flat memory`, async () => {
-    const app = await startApp({ DATABASE_URL: database.toString() });
-    try {
-      const result = await soak(app.url, app.process.pid!, 'postgresql');
-      console.log(summary('PostgreSQL', result));
-      assertSoak(result, app.output());
-      await checkConsistency(app.url, 'postgresql', result.ledger);
-    } finally {
-      await app.stop();
-    }
+    await soakAndCheck(await startApp({ DATABASE_URL: database.toString() }), 'PostgreSQL');
   }, DURATION_MS + 120_000);
 });
