@@ -20,8 +20,7 @@ import { POSTGRESQL_SERVER, dropDatabase, freshDatabaseUrl, postgresqlReachable 
  *   interval after warm-up;
  * - memory: the server's resident memory (VmRSS) at the end is less than 10% above its value at
  *   the end of warm-up, each taken as the median of the samples in a window of 5% of the run
- *   (asserted from two-minute runs on: in a shorter one the heap is still growing to its
- *   working size, which says nothing about a leak);
+ *   (this and the p95 bound from runs of two minutes on: see TRENDS_CHECKED_FROM_SECONDS);
  * - consistency: afterwards the register holds exactly the risks and actions the clients kept,
  *   each with the version and assessments their acknowledged changes imply, every acknowledged
  *   creation and deletion is in the audit log, and the audit log's hash chain is intact.
@@ -36,8 +35,15 @@ const INTERVALS = 5;
 const KEPT = 3;
 const DURATION_MS = SECONDS * 1000;
 const INTERVAL_MS = DURATION_MS / INTERVALS;
-/** Runs shorter than this do not assert the memory bound (the figures are still printed). */
-const MEMORY_CHECKED_FROM_SECONDS = 120;
+/**
+ * Runs shorter than this assert no error and the records afterwards, but not the p95 and memory
+ * bounds: their figures are printed, yet in a short run they show the heap growing to its working
+ * size and the noise of whatever else runs on the machine (npm test runs suites side by side),
+ * not a drift or a leak, which take minutes to show.
+ */
+const TRENDS_CHECKED_FROM_SECONDS = 120;
+/** What a run of this length proves, for the test's name. */
+const CLAIM = SECONDS >= TRENDS_CHECKED_FROM_SECONDS ? 'with no error, a stable p95 and flat memory, every change stored' : 'with no error, every change stored';
 const SAMPLE_EVERY_MS = Math.max(250, DURATION_MS / 150);
 if (!(SECONDS >= 10) || !(CLIENTS >= 1) || !Number.isInteger(CLIENTS)) {
   throw new Error(`ASSAY_SOAK_SECONDS must be at least 10 and ASSAY_SOAK_CLIENTS a whole number from 1, got ${SECONDS} and ${CLIENTS}`);
@@ -469,7 +475,7 @@ function summary(database: string, result: SoakResult): string {
   const growth = result.rssAtEnd / result.rssAfterWarmUp - 1;
   const p95Ratio = result.intervals.at(-1)!.p95 / result.intervals[1]!.p95;
   lines.push(
-    `${total} requests, ${result.failures.length} errors; p95 last/first after warm-up ${p95Ratio.toFixed(2)}× (limit 2×); RSS after warm-up ${megabytes(result.rssAfterWarmUp)}, at the end ${megabytes(result.rssAtEnd)}: ${(growth * 100).toFixed(1)}% (${SECONDS >= MEMORY_CHECKED_FROM_SECONDS ? 'limit 10%' : 'not asserted in a short run'})`,
+    `${total} requests, ${result.failures.length} errors; p95 last/first after warm-up ${p95Ratio.toFixed(2)}× (limit 2×); RSS after warm-up ${megabytes(result.rssAfterWarmUp)}, at the end ${megabytes(result.rssAtEnd)}: ${(growth * 100).toFixed(1)}% (limit 10%)${SECONDS >= TRENDS_CHECKED_FROM_SECONDS ? '' : '; neither limit is asserted in a run this short'}`,
     `slowest after warm-up (p50/p95 ms): ${result.slowest.map((entry) => `${entry.operation} ${entry.p50.toFixed(0)}/${entry.p95.toFixed(0)} (${entry.requests})`).join(', ')}`,
     `risks created ${result.ledger.createdRiskIds.length}, deleted ${result.ledger.deletedRiskIds.length}, kept ${result.ledger.keptRisks.length}; corrective actions kept ${result.ledger.keptActions.length}`,
   );
@@ -487,9 +493,9 @@ function assertSoak(result: SoakResult, serverOutput: string): void {
   const afterWarmUp = result.intervals[1]!;
   const last = result.intervals.at(-1)!;
   expect(last.requests).toBeGreaterThan(0);
+  if (SECONDS < TRENDS_CHECKED_FROM_SECONDS) return;
   expect(last.p95, `p95 of the last interval against the first after warm-up (${afterWarmUp.p95.toFixed(0)} ms)`).toBeLessThanOrEqual(2 * afterWarmUp.p95);
-  // A short run sees the heap still growing to its working size; a leak shows only over minutes.
-  if (SECONDS >= MEMORY_CHECKED_FROM_SECONDS) expect(result.rssAtEnd / result.rssAfterWarmUp, 'resident memory at the end against after warm-up').toBeLessThan(1.1);
+  expect(result.rssAtEnd / result.rssAfterWarmUp, 'resident memory at the end against after warm-up').toBeLessThan(1.1);
 }
 
 /** The database afterwards holds exactly what the clients' acknowledged changes imply. */
@@ -534,7 +540,7 @@ async function soakAndCheck(app: RunningApp, database: 'SQLite' | 'PostgreSQL'):
 describe('load and soak on SQLite', () => {
   afterAll(() => removeTempFolders());
 
-  it(`holds ${CLIENTS} clients for ${SECONDS} s with no error, a stable p95 and flat memory`, async () => {
+  it(`holds ${CLIENTS} clients for ${SECONDS} s ${CLAIM}`, async () => {
     await soakAndCheck(await startApp({ DATABASE_URL: `sqlite:${join(tempFolder('soak'), 'assay.sqlite')}` }), 'SQLite');
   }, DURATION_MS + 120_000);
 });
@@ -553,7 +559,7 @@ describe.runIf(postgresqlUp)('load and soak on PostgreSQL', () => {
     removeTempFolders();
   });
 
-  it(`holds ${CLIENTS} clients for ${SECONDS} s with no error, a stable p95 and flat memory`, async () => {
+  it(`holds ${CLIENTS} clients for ${SECONDS} s ${CLAIM}`, async () => {
     await soakAndCheck(await startApp({ DATABASE_URL: database.toString() }), 'PostgreSQL');
   }, DURATION_MS + 120_000);
 });
