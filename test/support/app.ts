@@ -104,3 +104,25 @@ export async function graphql<Data>(url: string, query: string, variables: Recor
   });
   return (await response.json()) as { data?: Data; errors?: { message: string }[] };
 }
+
+/**
+ * Every node of a paginated list field, read page by page (500 a page) with one session: `args`
+ * are the field's other arguments (e.g. a filter), `selection` the fields of each node.
+ */
+export async function everyPage<Node>(url: string, token: string, field: string, args: string, selection: string): Promise<Node[]> {
+  const nodes: Node[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: { data?: Record<string, { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>; errors?: { message: string }[] } = await graphql(
+      url,
+      `query($after: String) { ${field}(first: 500, after: $after, ${args}) { nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+      token,
+    );
+    const connection = page.data?.[field];
+    if (page.errors !== undefined || connection === undefined) throw new Error(`everyPage: ${field} failed: ${JSON.stringify(page.errors)}`);
+    nodes.push(...connection.nodes);
+    if (!connection.pageInfo.hasNextPage) return nodes;
+    after = connection.pageInfo.endCursor;
+  }
+}

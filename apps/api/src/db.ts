@@ -37,7 +37,7 @@ export async function openDatabase(target: DatabaseTarget, options: { debug?: bo
     ...(options.onQuery ? { logger: options.onQuery } : {}),
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: true },
-    subscribers: [new AuditTrail()],
+    subscribers: [new AuditTrail(target.kind)],
   };
   if (target.kind === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });

@@ -77,6 +77,23 @@ describe.each(databases.available)('audit log on $name', (database) => {
     expect(log.data?.auditLog.nodes).toEqual([{ actor: 'demo@assay.local (API token "nightly sync")' }]);
   });
 
+  it('chains the entries of concurrent writers in turn: every change is kept and numbered without a gap', async () => {
+    // Sixteen writers at once: each reads the head of the chain and appends to it. Without a lock
+    // around both, two of them claim the same sequence number and one fails (PostgreSQL did).
+    const titles = Array.from({ length: 16 }, (_, index) => `Concurrent audit probe ${index}`);
+    const answers = await Promise.all(
+      titles.map((title) => demo.api.graphql<{ createRisk: { id: string } }>(`mutation($title: String!) { createRisk(input: { title: $title, likelihood: 2, impact: 3 }) { id } }`, { title }, demo.admin)),
+    );
+    expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
+    const log = await demo.api.graphql<{ auditLog: { nodes: Entry[] } }>(`{ auditLog(filter: { entityType: "Risk", operation: "create" }, first: 16) { nodes { ${ENTRY} } } }`, {}, demo.admin);
+    const ids = new Set(answers.map((answer) => answer.data!.createRisk.id));
+    expect(log.data!.auditLog.nodes.filter((entry) => ids.has(entry.entityId))).toHaveLength(16);
+    const check = await demo.api.graphql<{ verifyAuditLog: { intact: boolean; problem: string | null } }>(`{ verifyAuditLog { intact problem } }`, {}, demo.admin);
+    expect(check.data!.verifyAuditLog).toEqual({ intact: true, problem: null });
+    // The register as the other tests expect it.
+    for (const id of ids) expect((await demo.api.graphql(`mutation($id: ID!) { deleteRisk(id: $id) }`, { id }, demo.admin)).errors).toBeUndefined();
+  });
+
   it("replays the demo's 18 months of history: the register at a past moment is the one its assessments describe", async () => {
     // Two moments: before the customer assistant entered the inventory, and the day of the management review.
     for (const weeksAgo of [DEMO_AI_SYSTEMS.find((system) => system.name === 'Customer assistant')!.inventoryWeeksAgo + 1, 22]) {

@@ -1,8 +1,8 @@
-import { type ChangeSet, ChangeSetType, type EntityMetadata, type EventSubscriber, type FlushEventArgs, helper, JsonType } from '@mikro-orm/core';
+import { type ChangeSet, ChangeSetType, type EntityManager, type EntityMetadata, type EventSubscriber, type FlushEventArgs, helper, JsonType, type TransactionEventArgs } from '@mikro-orm/core';
 import { AuditLogEntry } from '../entities/audit-log-entry.entity.js';
 import { Organisation } from '../entities/organisation.entity.js';
 import { currentActor } from './actor.js';
-import { entryHash, GENESIS_HASH } from './chain.js';
+import { type ChainedFields, entryHash, GENESIS_HASH } from './chain.js';
 
 /**
  * What the log leaves out: itself, sign-in sessions (security events, not AIMS records), and the
@@ -70,32 +70,42 @@ const OPERATIONS: Partial<Record<ChangeSetType, 'create' | 'update' | 'delete'>>
   [ChangeSetType.DELETE]: 'delete',
 };
 
+/** An entry described at flush time, numbered and chained when its transaction commits. */
+interface PendingEntry {
+  organisation: Organisation;
+  fields: Omit<ChainedFields, 'sequence'>;
+}
+
 /**
  * Writes an audit log entry for every change to an AIMS record, in the same transaction as the
- * change, chained per organisation by hash. Two writers racing for the same sequence number
- * collide on its unique index, and the later one is refused rather than forking the chain.
+ * change, chained per organisation by hash.
+ *
+ * The entries are described when the flush computes its changes, but numbered and written only
+ * just before their transaction commits, under a per-organisation lock: PostgreSQL's
+ * transaction-scoped advisory lock (SQLite runs one transaction at a time on its one
+ * connection). Reading the head of the chain and appending to it is then one step that
+ * concurrent writers take in turn, so they never claim the same sequence number, and the lock is
+ * the last one a transaction takes, held only until its commit, so it cannot deadlock with the
+ * row locks taken before it. The unique index on (organisation, sequence) still refuses a fork.
  */
 export class AuditTrail implements EventSubscriber {
+  /** Entries waiting for the commit of the transaction their EntityManager flushed in. */
+  private readonly pending = new WeakMap<EntityManager, PendingEntry[]>();
+
+  constructor(private readonly database: 'sqlite' | 'postgresql') {}
+
   async onFlush(args: FlushEventArgs): Promise<void> {
     const changeSets = args.uow.getChangeSets().filter((changeSet) => !UNLOGGED.has(changeSet.name) && OPERATIONS[changeSet.type] !== undefined);
     if (changeSets.length === 0) return;
+    if (!args.em.isInTransaction() && !args.em.config.get('implicitTransactions')) {
+      throw new Error('AuditTrail: a flush that changes records must run in a transaction, which writes its audit entries');
+    }
     const actor = currentActor();
     const at = actor.recordedAt ?? new Date();
-    const heads = new Map<string, { sequence: number; hash: string }>();
+    const pending = this.pending.get(args.em) ?? [];
     for (const changeSet of changeSets) {
       const organisation = organisationOf(changeSet.entity as object);
       if (organisation === null) continue;
-      let head = heads.get(organisation.id);
-      if (head === undefined) {
-        // In the flush's transaction when there is one: SQLite has a single connection, which it holds.
-        const [last] = (await args.em
-          .getConnection()
-          .execute('select sequence, hash from audit_log_entry where organisation_id = ? order by sequence desc limit 1', [organisation.id], 'all', args.em.getTransactionContext())) as {
-          sequence: number;
-          hash: string;
-        }[];
-        head = last ? { sequence: Number(last.sequence), hash: last.hash } : { sequence: 0, hash: GENESIS_HASH };
-      }
       const operation = OPERATIONS[changeSet.type]!;
       // The optimistic version is raised by the UPDATE itself, so it is not in the payload: log it.
       const meta = changeSet.meta as EntityMetadata<object>;
@@ -107,20 +117,50 @@ export class AuditTrail implements EventSubscriber {
         previous[versionKey] = original[versionKey];
         payload[versionKey] = (original[versionKey] as number) + 1;
       }
-      const fields = {
-        sequence: head.sequence + 1,
-        at,
-        actorId: actor.id,
-        actor: actor.label,
-        entityType: changeSet.name,
-        entityId: String(changeSet.getPrimaryKey() ?? (changeSet.entity as { id?: string }).id ?? ''),
-        operation,
-        before: operation === 'create' ? null : serialise(previous, meta),
-        after: operation === 'delete' ? null : serialise(payload, meta),
-      };
-      const entry = Object.assign(new AuditLogEntry(), fields, { organisation, previousHash: head.hash, hash: entryHash(head.hash, fields) });
-      args.uow.computeChangeSet(entry);
-      heads.set(organisation.id, { sequence: fields.sequence, hash: entry.hash });
+      pending.push({
+        organisation,
+        fields: {
+          at,
+          actorId: actor.id,
+          actor: actor.label,
+          entityType: changeSet.name,
+          entityId: String(changeSet.getPrimaryKey() ?? (changeSet.entity as { id?: string }).id ?? ''),
+          operation,
+          before: operation === 'create' ? null : serialise(previous, meta),
+          after: operation === 'delete' ? null : serialise(payload, meta),
+        },
+      });
     }
+    this.pending.set(args.em, pending);
+  }
+
+  async beforeTransactionCommit(args: TransactionEventArgs): Promise<void> {
+    const pending = this.pending.get(args.em);
+    if (pending === undefined || pending.length === 0) return;
+    this.pending.delete(args.em);
+    const connection = args.em.getConnection();
+    const entries: AuditLogEntry[] = [];
+    const organisations = [...new Map(pending.map((entry) => [entry.organisation.id, entry.organisation])).values()].sort((a, b) => a.id.localeCompare(b.id));
+    for (const organisation of organisations) {
+      if (this.database === 'postgresql') {
+        await connection.execute("select pg_advisory_xact_lock(hashtextextended('assay audit log ' || ?, 0))", [organisation.id], 'all', args.transaction);
+      }
+      const [last] = (await connection.execute('select sequence, hash from audit_log_entry where organisation_id = ? order by sequence desc limit 1', [organisation.id], 'all', args.transaction)) as {
+        sequence: number;
+        hash: string;
+      }[];
+      let head = last ? { sequence: Number(last.sequence), hash: last.hash } : { sequence: 0, hash: GENESIS_HASH };
+      for (const { fields } of pending.filter((entry) => entry.organisation.id === organisation.id)) {
+        const chained = { ...fields, sequence: head.sequence + 1 };
+        const entry = Object.assign(new AuditLogEntry(), chained, { organisation, previousHash: head.hash, hash: entryHash(head.hash, chained) });
+        entries.push(entry);
+        head = { sequence: chained.sequence, hash: entry.hash };
+      }
+    }
+    await args.em.insertMany(AuditLogEntry, entries, { ctx: args.transaction });
+  }
+
+  afterTransactionRollback(args: TransactionEventArgs): void {
+    this.pending.delete(args.em);
   }
 }
