@@ -1,9 +1,9 @@
 import { riskExposure } from '@assay/risk-engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AI_SYSTEMS, DEMO_HISTORY_WEEKS, DEMO_REFERENCE_DATE, DEMO_SIGN_IN } from '../src/seed/demo.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_AI_SYSTEMS, DEMO_HISTORY_WEEKS, DEMO_REFERENCE_DATE } from '../src/seed/demo.js';
 import { addDays } from '../src/services/dates.js';
 import { periodEnds } from '../src/services/risk-history.js';
-import { startTestApi, type TestApi, useDemoApi } from './support/api.js';
+import { useCountingApi, useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 
 const databases = await testDatabases();
@@ -89,28 +89,11 @@ describe.each(databases.available)('riskTrend on $name', (database) => {
 });
 
 describe.each(databases.available)('riskTrend reuse on $name', (database) => {
-  let api: TestApi;
-  let token: string;
-  let counting = false;
-  let statements = 0;
-  beforeAll(async () => {
-    api = await startTestApi(database.create(), {
-      onQuery: (message) => {
-        if (counting && /\[query\]/.test(message)) statements += 1;
-      },
-    });
-    token = await api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
-  });
-  afterAll(() => api?.close());
-
+  const demo = useCountingApi(database);
   const TREND = 'query($from: String!) { riskTrend(from: $from, interval: MONTH) { date inherent { risks totalScore } residual { totalScore } } }';
   const trend = async () => {
-    statements = 0;
-    counting = true;
-    const result = await api.graphql<{ riskTrend: { date: string; inherent: { risks: number; totalScore: number }; residual: { totalScore: number } }[] }>(TREND, { from: '2026-01-01' }, token);
-    counting = false;
-    expect(result.errors).toBeUndefined();
-    return { points: result.data!.riskTrend, statements };
+    const { data, statements } = await demo.counted<{ riskTrend: { date: string; inherent: { risks: number; totalScore: number }; residual: { totalScore: number } }[] }>(TREND, { from: '2026-01-01' });
+    return { points: data.riskTrend, statements };
   };
 
   it('answers again from the same computation until a change is recorded, then from the new history', async () => {
@@ -120,7 +103,7 @@ describe.each(databases.available)('riskTrend reuse on $name', (database) => {
     // The second answer reads the audit log's place, not the assessment history.
     expect(again.statements).toBeLessThan(first.statements);
 
-    const created = await api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input: { title: 'Reuse check', likelihood: 5, impact: 5 } }, token);
+    const created = await demo.api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input: { title: 'Reuse check', likelihood: 5, impact: 5 } }, demo.admin);
     expect(created.errors).toBeUndefined();
     const after = await trend();
     const [before, now] = [first.points.at(-1)!, after.points.at(-1)!];

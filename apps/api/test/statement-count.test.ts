@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SIGN_IN } from '../src/seed/demo.js';
-import { startTestApi, type TestApi } from './support/api.js';
+import { describe, expect, it } from 'vitest';
+import { useCountingApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 
 const databases = await testDatabases();
@@ -20,29 +19,8 @@ const REPORTS = {
 };
 
 describe.each(databases.available)('SQL statements per request on $name', (database) => {
-  let api: TestApi;
-  let token: string;
-  let counting = false;
-  let statements = 0;
-
-  beforeAll(async () => {
-    api = await startTestApi(database.create(), {
-      onQuery: (message) => {
-        if (counting && /\[query\]/.test(message)) statements += 1;
-      },
-    });
-    token = await api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
-  });
-  afterAll(() => api?.close());
-
-  async function count(query: string): Promise<number> {
-    statements = 0;
-    counting = true;
-    const result = await api.graphql(query, {}, token);
-    counting = false;
-    expect(result.errors).toBeUndefined();
-    return statements;
-  }
+  const demo = useCountingApi(database);
+  const count = async (query: string) => (await demo.counted(query)).statements;
 
   /** One request at a time, so the counts do not mix. */
   async function countAll(): Promise<Record<string, number>> {
@@ -55,26 +33,26 @@ describe.each(databases.available)('SQL statements per request on $name', (datab
     const before = await countAll();
     // Grow every list: five more AI systems, each with a fairness threshold and two risks, and an audit with findings and actions.
     for (let index = 0; index < 5; index += 1) {
-      const system = await api.graphql<{ createAiSystem: { id: string } }>(
+      const system = await demo.api.graphql<{ createAiSystem: { id: string } }>(
         `mutation($input: CreateAiSystemInput!) { createAiSystem(input: $input) { id } }`,
         { input: { name: `Extra system ${index}`, organisationRole: 'PROVIDER' } },
-        token,
+        demo.admin,
       );
-      await api.graphql(
+      await demo.api.graphql(
         `mutation($input: FairnessThresholdInput!) { setFairnessThreshold(input: $input) { id } }`,
         { input: { aiSystemId: system.data!.createAiSystem.id, attribute: 'sex', metric: 'DEMOGRAPHIC_PARITY_DIFFERENCE', value: 0.1 } },
-        token,
+        demo.admin,
       );
       for (const title of ['first', 'second']) {
-        await api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input: { title: `Extra ${index} ${title}`, likelihood: 2, impact: 3, aiSystemId: system.data!.createAiSystem.id } }, token);
+        await demo.api.graphql(`mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`, { input: { title: `Extra ${index} ${title}`, likelihood: 2, impact: 3, aiSystemId: system.data!.createAiSystem.id } }, demo.admin);
       }
-      const audit = await api.graphql<{ createAudit: { id: string } }>(`mutation($input: AuditInput!) { createAudit(input: $input) { id } }`, { input: { title: `Extra audit ${index}`, plannedOn: '2026-11-01' } }, token);
-      const finding = await api.graphql<{ addFinding: { id: string } }>(
+      const audit = await demo.api.graphql<{ createAudit: { id: string } }>(`mutation($input: AuditInput!) { createAudit(input: $input) { id } }`, { input: { title: `Extra audit ${index}`, plannedOn: '2026-11-01' } }, demo.admin);
+      const finding = await demo.api.graphql<{ addFinding: { id: string } }>(
         `mutation($auditId: ID!, $input: FindingInput!) { addFinding(auditId: $auditId, input: $input) { id } }`,
         { auditId: audit.data!.createAudit.id, input: { kind: 'OBSERVATION', description: 'Extra', raisedOn: '2026-11-02' } },
-        token,
+        demo.admin,
       );
-      await api.graphql(`mutation($findingId: ID!, $input: CorrectiveActionInput!) { addCorrectiveAction(findingId: $findingId, input: $input) { id } }`, { findingId: finding.data!.addFinding.id, input: { description: 'Extra action', dueDate: '2026-12-01' } }, token);
+      await demo.api.graphql(`mutation($findingId: ID!, $input: CorrectiveActionInput!) { addCorrectiveAction(findingId: $findingId, input: $input) { id } }`, { findingId: finding.data!.addFinding.id, input: { description: 'Extra action', dueDate: '2026-12-01' } }, demo.admin);
     }
     const after = await countAll();
     expect(after).toEqual(before);

@@ -122,3 +122,39 @@ export function useDemoApi(database: TestDatabase): DemoApi {
   });
   return demo;
 }
+
+/** The API of one describe block with its SQL statements counted, signed in as the demo administrator. */
+export interface CountingApi {
+  api: TestApi;
+  admin: string;
+  /** Sends one request (no other may run meanwhile), checks it has no error, and counts the statements it issued. */
+  counted<T>(query: string, variables?: Record<string, unknown>): Promise<{ data: T; statements: number }>;
+}
+
+/** Like useDemoApi, counting the statements of the requests sent through `counted`. */
+export function useCountingApi(database: TestDatabase): CountingApi {
+  let counting = false;
+  let statements = 0;
+  const demo = {
+    async counted<T>(query: string, variables: Record<string, unknown> = {}) {
+      statements = 0;
+      counting = true;
+      const result = await demo.api.graphql<T>(query, variables, demo.admin);
+      counting = false;
+      if (result.errors) throw new Error(`the counted request failed: ${JSON.stringify(result.errors)}`);
+      return { data: result.data!, statements };
+    },
+  } as CountingApi;
+  beforeAll(async () => {
+    demo.api = await startTestApi(database.create(), {
+      onQuery: (message) => {
+        if (counting && /\[query\]/.test(message)) statements += 1;
+      },
+    });
+    demo.admin = await demo.api.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+  });
+  afterAll(async () => {
+    await demo.api?.close();
+  });
+  return demo;
+}
