@@ -72,11 +72,12 @@ function timedImport(path: string, databaseUrl: string): { seconds: number; peak
 async function freshDatabase(name: string): Promise<string> {
   const url = values['database-url'] ? `${values['database-url'].replace(/\/[^/]*$/, '')}/assay_bench_${name}` : `sqlite:${join(folder, `${name}.sqlite`)}`;
   const target = parseDatabaseUrl(url);
-  const orm = await openDatabase(target);
+  let orm = await openDatabase(target);
   if (target.kind === 'postgresql') {
+    // A database left by an earlier run is dropped; opening it again creates it empty.
     await orm.schema.dropDatabase(target.dbName).catch(() => undefined);
     await orm.close(true);
-    return freshDatabase(name);
+    orm = await openDatabase(target);
   }
   await migrate(orm, target);
   await seedDemoIfEmpty(orm.em.fork());
