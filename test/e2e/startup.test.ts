@@ -18,7 +18,8 @@ describe('npm start, as a new user meets it', () => {
 
   it('creates ./data/assay.sqlite, seeds once, keeps data across restarts and stops cleanly on Ctrl-C', async () => {
     const cwd = tempFolder('start');
-    const first = await startApp({}, cwd);
+    // As `npm start` runs it (under vitest NODE_ENV is "test", which changes how Apollo handles signals).
+    const first = await startApp({ NODE_ENV: 'production' }, cwd);
     expect(first.output()).toContain('Assay is running at http://localhost:');
     expect(first.output()).toContain('demo@assay.local / assay-demo');
     expect(first.output()).toContain('demo organisation seeded');
@@ -31,6 +32,7 @@ describe('npm start, as a new user meets it', () => {
     expect(seededCount).toBeGreaterThan(0);
     const created = await graphql<{ createRisk: { id: string } }>(first.url, 'mutation { createRisk(input: { title: "Kept across restarts", likelihood: 2, impact: 3 }) { id } }', {}, token);
     expect(created.errors).toBeUndefined();
+    // Stopped in order (the listener, Apollo, the database), not by the forced exit after 10 s.
     expect(await first.stop('SIGINT')).toBe(0);
     expect(first.output()).toContain('Stopped.');
 

@@ -84,6 +84,9 @@ export async function createServer(options: ServerOptions): Promise<AssayServer>
     // Apollo's own landing page loads Apollo Sandbox from a CDN, which the content security
     // policy forbids; the dashboard serves its own GraphQL explorer.
     plugins: [clearIdentityMap, ApolloServerPluginLandingPageDisabled()],
+    // The process's owner stops the server (main.ts on SIGINT and SIGTERM, tests when done);
+    // Apollo's own signal handlers would stop it a second time and re-raise the signal.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
