@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { graphql, removeTempFolders, startApp, tempFolder } from '../support/app.js';
+import { everyPage, graphql, removeTempFolders, startApp, tempFolder } from '../support/app.js';
 import { expectAuditChainIntact, expectSqliteIntact, KILLS, killAfter, killRounds, signIn } from '../support/crash.js';
 import { dropDatabase, freshDatabaseUrl, postgresqlReachable } from '../support/postgresql.js';
 
@@ -58,23 +58,7 @@ async function checkAfterRestart(databaseUrl: string, acknowledged: string[]): P
     // The administrator, who may also check the audit log's chain.
     const token = await signIn(app.url, 'demo@assay.local');
     // Every page of a list: the probes can outnumber one page of 500.
-    const everything = async <Node>(field: string, args: string, selection: string): Promise<Node[]> => {
-      const nodes: Node[] = [];
-      let after: string | null = null;
-      for (;;) {
-        const page: { data?: Record<string, { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> | null; errors?: unknown[] } = await graphql(
-          app.url,
-          `query($after: String) { ${field}(first: 500, after: $after, ${args}) { nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`,
-          { after },
-          token,
-        );
-        expect(page.errors, JSON.stringify(page.errors)).toBeUndefined();
-        const connection = page.data![field]!;
-        nodes.push(...connection.nodes);
-        if (!connection.pageInfo.hasNextPage) return nodes;
-        after = connection.pageInfo.endCursor;
-      }
-    };
+    const everything = <Node>(field: string, args: string, selection: string) => everyPage<Node>(app.url, token, field, args, selection);
     const risks = await everything<{ id: string; title: string; assessments: { id: string }[] }>('risks', 'filter: { search: "Crash probe" }', 'id title assessments { id }');
     const titles = new Set(risks.map((risk) => risk.title));
     // Every acknowledged creation survived the kills.
