@@ -91,7 +91,7 @@ export class ReviewPackResolver {
     // (d) Monitoring results: every fairness threshold against its windows up to asOf.
     // Three statements whatever the number of thresholds: the thresholds, their windows, their open findings.
     const thresholds = await em.find(FairnessThreshold, { organisation }, { populate: ['aiSystem'], orderBy: { createdAt: 'asc' } });
-    const windowRows = await thresholdWindowRows(em, organisation, day);
+    const windowRows = await thresholdWindowRows(em, organisation, { to: day });
     const openFindings = new Map<string, Finding>();
     for (const finding of await em.find(Finding, { organisation, threshold: { $ne: null }, status: 'open', raisedOn: { $lte: day } }, { orderBy: { raisedOn: 'desc', id: 'asc' } })) {
       const thresholdId = finding.threshold!.id;

@@ -1,12 +1,11 @@
-import { type Cell, fairnessSeries, type GroupCounts } from '@assay/risk-engine';
+import { fairnessSeries, type FairnessWindow as EngineWindow, type GroupCounts } from '@assay/risk-engine';
 import type { EntityManager } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Organisation } from '../entities/organisation.entity.js';
 import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
 import type { FairnessWindow } from '../entities/fairness-window.entity.js';
 import { Finding } from '../entities/finding.entity.js';
 import { metricLabels } from '../resolvers/fairness.type.js';
-import { cellOfRow, isoDay, type WindowCellRow } from './fairness-windows.js';
+import { gatheredWindows, thresholdWindowRows } from './fairness-windows.js';
 
 /** A threshold's metric on one window, and whether it is breached; null when the window cannot define it. */
 export function thresholdBreach(threshold: FairnessThreshold, window: { start: string; end: string; counts: GroupCounts }): { value: number; n: number; breached: boolean } | null {
@@ -66,40 +65,11 @@ export interface ThresholdReading {
   readonly breached: boolean;
 }
 
-/**
- * The latest window of every AI system and attribute that carries a threshold in the
- * organisation, with its cells: one statement, whatever the number of thresholds, keyed
- * "systemId attribute".
- */
-export async function latestThresholdWindows(em: EntityManager, organisation: Organisation): Promise<Map<string, { start: string; end: string; counts: GroupCounts }>> {
-  const rows = await (em as SqlEntityManager).getConnection().execute<LatestRow[]>(
-    `select w.ai_system_id, w.attribute, w.starts_on, w.ends_on, c.group_key, c.tp, c.fp, c.tn, c.fn, c.rows
-     from fairness_window w
-     join (
-       select lw.ai_system_id, lw.attribute, max(lw.starts_on) as starts_on
-       from fairness_window lw
-       where lw.organisation_id = ?
-         and exists (select 1 from fairness_threshold t where t.organisation_id = lw.organisation_id and t.ai_system_id = lw.ai_system_id and t.attribute = lw.attribute)
-       group by lw.ai_system_id, lw.attribute
-     ) latest on latest.ai_system_id = w.ai_system_id and latest.attribute = w.attribute and latest.starts_on = w.starts_on
-     left join fairness_window_cell c on c.window_id = w.id
-     where w.organisation_id = ?`,
-    [organisation.id, organisation.id],
-  );
-  const windows = new Map<string, { start: string; end: string; counts: { groups: Record<string, Cell>; missing: Cell } }>();
-  for (const row of rows) {
-    const key = `${row.ai_system_id} ${row.attribute}`;
-    let window = windows.get(key);
-    if (window === undefined) {
-      window = { start: isoDay(row.starts_on), end: isoDay(row.ends_on), counts: { groups: {}, missing: { tp: 0, fp: 0, tn: 0, fn: 0, rows: 0 } } };
-      windows.set(key, window);
-    }
-    if (row.rows === null) continue;
-    const cell = cellOfRow(row);
-    if (row.group_key === null) window.counts.missing = cell;
-    else window.counts.groups[row.group_key] = cell;
-  }
-  return windows;
+/** The latest window of every AI system and attribute that carries a threshold in the organisation, keyed "systemId attribute". */
+export async function latestThresholdWindows(em: EntityManager, organisation: Organisation): Promise<Map<string, EngineWindow>> {
+  const latest = new Map<string, EngineWindow>();
+  for (const [key, rows] of await thresholdWindowRows(em, organisation, 'latest')) latest.set(key, gatheredWindows(rows).at(-1)!);
+  return latest;
 }
 
 /** The reading of a threshold on its latest window, or null when it has no window yet. */
@@ -107,9 +77,4 @@ export function thresholdReading(threshold: FairnessThreshold, window: { start: 
   if (window === undefined) return null;
   const reading = thresholdBreach(threshold, window);
   return { start: window.start, end: window.end, value: reading?.value ?? null, n: reading?.n ?? 0, breached: reading?.breached ?? false };
-}
-
-interface LatestRow extends WindowCellRow {
-  ai_system_id: string;
-  attribute: string;
 }

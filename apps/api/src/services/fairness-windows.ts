@@ -101,23 +101,32 @@ interface GatheredWindowRow {
 }
 
 /**
- * The windows starting before `to` of every AI system and attribute that carries a threshold in
- * the organisation: one statement, whatever the number of thresholds, one row a window (its cells
- * gathered into JSON by the database, so a large organisation's two years of weekly windows stay
- * about a tenth of their rows). Keyed "systemId attribute"; turn an entry into engine windows,
- * oldest first, with `gatheredWindows`, one threshold at a time.
+ * The windows of every AI system and attribute that carries a threshold in the organisation:
+ * those starting before `to`, or only the latest of each (`latest`). One statement, whatever the
+ * number of thresholds, one row a window (its cells gathered into JSON by the database, so a large
+ * organisation's two years of weekly windows stay about a tenth of their rows). Keyed
+ * "systemId attribute"; turn an entry into engine windows, oldest first, with `gatheredWindows`,
+ * one threshold at a time.
  */
-export async function thresholdWindowRows(em: EntityManager, organisation: Organisation, to: string): Promise<Map<string, GatheredWindowRow[]>> {
+export async function thresholdWindowRows(em: EntityManager, organisation: Organisation, which: { to: string } | 'latest'): Promise<Map<string, GatheredWindowRow[]>> {
   const postgres = em.getPlatform() instanceof PostgreSqlPlatform;
   const gather = postgres ? 'json_agg(json_build_array(c.group_key, c.tp, c.fp, c.tn, c.fn, c.rows))' : 'json_group_array(json_array(c.group_key, c.tp, c.fp, c.tn, c.fn, c.rows))';
+  const thresholded = (alias: string) =>
+    `exists (select 1 from fairness_threshold t where t.organisation_id = ${alias}.organisation_id and t.ai_system_id = ${alias}.ai_system_id and t.attribute = ${alias}.attribute)`;
+  const latest =
+    which === 'latest'
+      ? `join (
+           select lw.ai_system_id, lw.attribute, max(lw.starts_on) as starts_on from fairness_window lw
+           where lw.organisation_id = ? and ${thresholded('lw')} group by lw.ai_system_id, lw.attribute
+         ) latest on latest.ai_system_id = w.ai_system_id and latest.attribute = w.attribute and latest.starts_on = w.starts_on`
+      : '';
   const rows = await (em as SqlEntityManager).getConnection().execute<GatheredWindowRow[]>(
     `select w.ai_system_id, w.attribute, w.starts_on, w.ends_on, ${gather} as cells
-     from fairness_window w left join fairness_window_cell c on c.window_id = w.id
-     where w.organisation_id = ? and w.starts_on < ?
-       and exists (select 1 from fairness_threshold t where t.organisation_id = w.organisation_id and t.ai_system_id = w.ai_system_id and t.attribute = w.attribute)
+     from fairness_window w ${latest} left join fairness_window_cell c on c.window_id = w.id
+     where w.organisation_id = ? and ${which === 'latest' ? '' : 'w.starts_on < ? and '}${thresholded('w')}
      group by w.id, w.ai_system_id, w.attribute, w.starts_on, w.ends_on
      order by w.ai_system_id, w.attribute, w.starts_on, w.id`,
-    [organisation.id, to],
+    which === 'latest' ? [organisation.id, organisation.id] : [organisation.id, which.to],
   );
   const byKey = new Map<string, GatheredWindowRow[]>();
   for (const row of rows) {
@@ -146,7 +155,7 @@ export function gatheredWindows(rows: readonly GatheredWindowRow[]): EngineWindo
 }
 
 /** A window joined with one of its cells, as both databases return it (PostgreSQL may give numbers as strings). */
-export interface WindowCellRow {
+interface WindowCellRow {
   starts_on: string | Date;
   ends_on: string | Date;
   group_key: string | null;
@@ -162,12 +171,12 @@ interface WindowRow extends WindowCellRow {
 }
 
 /** The counts of a joined cell row. */
-export function cellOfRow(row: Pick<WindowCellRow, 'tp' | 'fp' | 'tn' | 'fn' | 'rows'>): Cell {
+function cellOfRow(row: Pick<WindowCellRow, 'tp' | 'fp' | 'tn' | 'fn' | 'rows'>): Cell {
   return { tp: Number(row.tp), fp: Number(row.fp), tn: Number(row.tn), fn: Number(row.fn), rows: Number(row.rows) };
 }
 
 /** A date column as YYYY-MM-DD: PostgreSQL's driver may hand a date over as a Date at local midnight. */
-export function isoDay(value: string | Date): string {
+function isoDay(value: string | Date): string {
   if (typeof value === 'string') return value.slice(0, 10);
   const local = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 10);
