@@ -49,7 +49,7 @@ describe('ControlBurnUpChart', () => {
     ]);
     expect(screen.getByText(/2 of 3 implemented now, 3 due by/)).toBeTruthy();
 
-    fireEvent.change(screen.getByLabelText('Objective'), { target: { value: 'A.2' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Objective' }), { target: { value: 'A.2' } });
     expect(chart().getAttribute('aria-label')).toContain('for A.2 Policies related to AI');
     expect(table()).toEqual([
       [formatDate('2026-01-31'), '1', '1', '2'],

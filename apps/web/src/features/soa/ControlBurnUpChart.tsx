@@ -40,8 +40,8 @@ export function ControlBurnUpChart({ today = new Date().toISOString().slice(0, 1
       }
       table={<BurnUpTable points={points} scope={scope} />}
     >
-      <label className="assay-chart-filter" htmlFor={selectId}>
-        Objective{' '}
+      <div className="assay-chart-filter">
+        <label htmlFor={selectId}>Objective</label>
         <select id={selectId} value={objective ?? ''} onChange={(event) => setObjective(event.target.value === '' ? null : event.target.value)}>
           <option value="">All objectives</option>
           {objectives.map((entry) => (
@@ -50,7 +50,7 @@ export function ControlBurnUpChart({ today = new Date().toISOString().slice(0, 1
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <LineChart
         data={rows}
         index="date"
