@@ -28,7 +28,7 @@ import { Risk } from '../entities/risk.entity.js';
 import { SoaEntry } from '../entities/soa-entry.entity.js';
 import { User } from '../entities/user.entity.js';
 import { addDays, mondayOnOrBefore } from '../services/dates.js';
-import { thresholdBreach } from '../services/fairness-thresholds.js';
+import { breachFindingFields, thresholdBreach } from '../services/fairness-thresholds.js';
 
 export const LARGE_ORGANISATION_NAME = 'Large Bank (benchmark)';
 /** The large organisation's administrator; every benchmark request signs in as it. */
@@ -390,8 +390,8 @@ export async function seedLargeOrganisation(em: EntityManager, sizes: LargeSizes
       const latest = latestWindows.get(threshold.aiSystem as unknown as string)!;
       const reading = thresholdBreach(threshold, latest);
       if (reading === null || !reading.breached) return [];
-      const description = `Demographic parity difference by ${LARGE_THRESHOLD.attribute} was ${reading.value.toFixed(3)} in the week from ${latest.start} to ${latest.end} (${reading.n} decisions), above the threshold of ${allowed}.`;
-      return [{ id: randomUUID(), organisation: organisationId, source: 'monitoring', kind: 'minor-nonconformity', clauseId: '9.1', controlId: 'A.6.2.6', aiSystem: threshold.aiSystem, threshold: threshold.id, description, raisedOn: latest.end <= today ? latest.end : today, status: 'open', version: 1 } as unknown as Finding];
+      const fields = breachFindingFields(threshold, { attribute: LARGE_THRESHOLD.attribute, ...latest }, reading, today);
+      return [{ id: randomUUID(), organisation: organisationId, ...fields, aiSystem: threshold.aiSystem, threshold: threshold.id, status: 'open', version: 1 } as unknown as Finding];
     });
     await insertAll(tx, Finding, breaches, 'monitoring findings', breaches.length, progress);
     rows += thresholds.length + breaches.length;

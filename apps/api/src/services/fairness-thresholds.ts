@@ -32,27 +32,40 @@ export async function raiseBreachFindings(em: EntityManager, window: FairnessWin
     const result = thresholdBreach(threshold, { start: window.startsOn, end: window.endsOn, counts });
     if (result === null || !result.breached) continue;
     if ((await em.count(Finding, { threshold, status: 'open' })) > 0) continue;
-    const label = metricLabels[threshold.metric];
-    const side = threshold.direction === 'below' ? 'below' : 'above';
-    const against = threshold.privilegedGroup === null ? '' : ` against ${threshold.privilegedGroup}`;
-    const description = `${label} by ${window.attribute}${against} was ${result.value.toFixed(3)} in the week from ${window.startsOn} to ${window.endsOn} (${result.n} decisions), ${side} the threshold of ${threshold.value}.`;
-    const lastDay = window.endsOn <= today ? window.endsOn : today;
+    const fields = breachFindingFields(threshold, { attribute: window.attribute, start: window.startsOn, end: window.endsOn }, result, today);
     const finding = em.create(Finding, {
       organisation: window.organisation,
-      source: 'monitoring',
-      kind: 'minor-nonconformity',
-      clauseId: '9.1',
-      controlId: 'A.6.2.6',
+      ...fields,
       aiSystem: window.aiSystem,
       risk: threshold.risk,
       threshold,
-      description,
-      raisedOn: lastDay,
     });
-    if (threshold.risk !== null) threshold.risk.reassessmentReason = `Monitoring finding of ${lastDay}: ${description}`;
+    if (threshold.risk !== null) threshold.risk.reassessmentReason = `Monitoring finding of ${fields.raisedOn}: ${fields.description}`;
     opened.push(finding);
   }
   return opened;
+}
+
+/**
+ * What a monitoring finding for a breach says and where it stands: a minor nonconformity against
+ * A.6.2.6 under clause 9.1, raised on the window's last day (or today, for a window not yet over).
+ */
+export function breachFindingFields(
+  threshold: Pick<FairnessThreshold, 'metric' | 'direction' | 'privilegedGroup' | 'value'>,
+  window: { attribute: string; start: string; end: string },
+  reading: { value: number; n: number },
+  today: string,
+) {
+  const side = threshold.direction === 'below' ? 'below' : 'above';
+  const against = threshold.privilegedGroup === null ? '' : ` against ${threshold.privilegedGroup}`;
+  return {
+    source: 'monitoring' as const,
+    kind: 'minor-nonconformity' as const,
+    clauseId: '9.1',
+    controlId: 'A.6.2.6',
+    description: `${metricLabels[threshold.metric]} by ${window.attribute}${against} was ${reading.value.toFixed(3)} in the week from ${window.start} to ${window.end} (${reading.n} decisions), ${side} the threshold of ${threshold.value}.`,
+    raisedOn: window.end <= today ? window.end : today,
+  };
 }
 
 /** A threshold's metric on the latest window of its AI system and attribute. */
