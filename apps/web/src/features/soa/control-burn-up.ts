@@ -1,3 +1,4 @@
+import { isoDateAddDays } from '../../format/iso-date-add-days.js';
 import { DONE, type SoaRow } from './soa.js';
 
 /** One month end of the burn-up: applicable controls implemented by then, due by then, and applicable in all. */
@@ -10,15 +11,9 @@ export interface BurnUpPoint {
 }
 
 /** The last day of the month of an ISO date. */
-export function monthEnd(isoDate: string): string {
+function monthEnd(isoDate: string): string {
   const [year, month] = isoDate.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-}
-
-/** The last day of the month after the month of an ISO month end. */
-function nextMonthEnd(end: string): string {
-  const [year, month] = end.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10);
 }
 
 /**
@@ -38,7 +33,7 @@ export function controlBurnUp(rows: readonly SoaRow[], objective: string | null,
   const current = monthEnd(today);
   const last = monthEnd(dates.at(-1)! > today ? dates.at(-1)! : today);
   const points: BurnUpPoint[] = [];
-  for (let end = first; end <= last; end = nextMonthEnd(end)) {
+  for (let end = first; end <= last; end = monthEnd(isoDateAddDays(end, 1))) {
     points.push({
       date: end,
       implemented: end > current ? null : applicable.filter((row) => DONE.has(row.implementationStatus) && (row.implementedDate == null || row.implementedDate <= end)).length,
