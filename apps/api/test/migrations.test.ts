@@ -57,6 +57,7 @@ describe.each(databases.available)('migrations on $name', (database) => {
       'Migration20261129100000_risk_criteria',
       'Migration20261129110000_ai_act_classification',
       'Migration20261129120000_membership_management',
+      'Migration20261129190000_fairness_window_updated_at',
     ]);
 
     const rows = (await connection.execute(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_RISKS } from '../src/seed/demo.js';
-import { useDemoApi } from './support/api.js';
+import { useCountingApi, useDemoApi } from './support/api.js';
 import { testDatabases } from './support/databases.js';
 
 const databases = await testDatabases();
@@ -118,5 +118,57 @@ describe.each(databases.available)('managementReviewPack on $name', (database) =
     expect(result.data?.managementReviewPack).toMatchObject({ since: '2025-06-24', lastReview: null, previousActions: { total: 0 } });
     const bad = await demo.api.graphql(`{ managementReviewPack(asOf: "24/06/2026") { since } }`, {}, demo.executive);
     expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'asOf' } });
+  });
+});
+
+describe.each(databases.available)('managementReviewPack reuse on $name', (database) => {
+  const demo = useCountingApi(database);
+  const MONITORING = 'query { managementReviewPack { monitoring { aiSystem { id name } attribute metric latest latestEnd breached trend } } }';
+  type Monitoring = { managementReviewPack: { monitoring: { aiSystem: { id: string; name: string }; attribute: string; metric: string; latest: number | null; latestEnd: string | null; breached: boolean; trend: string }[] } };
+
+  it('keeps the threshold trends until a fairness window changes, which the audit log does not record', async () => {
+    const first = await demo.counted<Monitoring>(MONITORING);
+    const again = await demo.counted<Monitoring>(MONITORING);
+    expect(again.data).toEqual(first.data);
+    // The second pack reads where the records stand, not every threshold's windows.
+    expect(again.statements).toBeLessThan(first.statements);
+
+    // Replace the credit model's latest window with counts equal in every group: no disparity, no
+    // breach, so no finding and no audit entry; only the window's own stamp shows the change.
+    const credit = first.data.managementReviewPack.monitoring.find((entry) => entry.aiSystem.name === 'Credit decisioning model')!;
+    const thresholds = await demo.api.graphql<{ fairnessThresholds: { aiSystem: { id: string }; attribute: string; privilegedGroup: string | null }[] }>(
+      '{ fairnessThresholds { aiSystem { id } attribute privilegedGroup } }',
+      {},
+      demo.admin,
+    );
+    const threshold = thresholds.data!.fairnessThresholds.find((item) => item.aiSystem.id === credit.aiSystem.id && item.attribute === credit.attribute)!;
+    const windows = await demo.api.graphql<{ fairnessTrend: { points: { start: string; end: string }[] } }>(
+      'query($id: ID!, $attribute: String!) { fairnessTrend(aiSystemId: $id, metric: SELECTION_RATE, attribute: $attribute) { points { start end } } }',
+      { id: credit.aiSystem.id, attribute: credit.attribute },
+      demo.admin,
+    );
+    const last = windows.data!.fairnessTrend.points.at(-1)!;
+    expect(last.end).toBe(credit.latestEnd);
+    const cell = { tp: 300, fp: 100, tn: 500, fn: 100, rows: 1000 };
+    const groups = [{ group: threshold.privilegedGroup ?? 'first', ...cell }, { group: 'second', ...cell }];
+    const auditBefore = await demo.api.graphql<{ auditLog: { totalCount: number } }>('{ auditLog { totalCount } }', {}, demo.admin);
+    const recorded = await demo.api.graphql<{ recordFairnessWindow: { replaced: boolean; findingsOpened: unknown[] } }>(
+      'mutation($id: ID!, $attribute: String!, $start: String!, $end: String!, $counts: GroupCountsInput!) { recordFairnessWindow(aiSystemId: $id, attribute: $attribute, start: $start, end: $end, counts: $counts) { replaced findingsOpened { id } } }',
+      { id: credit.aiSystem.id, attribute: credit.attribute, start: last.start, end: last.end, counts: { groups } },
+      demo.admin,
+    );
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data!.recordFairnessWindow).toEqual({ replaced: true, findingsOpened: [] });
+    const auditAfter = await demo.api.graphql<{ auditLog: { totalCount: number } }>('{ auditLog { totalCount } }', {}, demo.admin);
+    expect(auditAfter.data!.auditLog.totalCount).toBe(auditBefore.data!.auditLog.totalCount);
+
+    const after = await demo.counted<Monitoring>(MONITORING);
+    const changed = after.data.managementReviewPack.monitoring.find((entry) => entry.aiSystem.id === credit.aiSystem.id && entry.attribute === credit.attribute)!;
+    const equal = ['DISPARATE_IMPACT', 'DEMOGRAPHIC_PARITY_RATIO', 'EQUALIZED_ODDS_RATIO', 'EQUAL_OPPORTUNITY_RATIO'].includes(changed.metric) ? 1 : 0;
+    expect(changed.latest).toBeCloseTo(equal, 12);
+    expect(changed.latest).not.toBeCloseTo(credit.latest!, 6);
+    expect(after.statements).toBe(first.statements);
+    // The other thresholds read as before.
+    expect(after.data.managementReviewPack.monitoring.filter((entry) => entry !== changed)).toEqual(first.data.managementReviewPack.monitoring.filter((entry) => entry.aiSystem.id !== credit.aiSystem.id || entry.attribute !== credit.attribute));
   });
 });

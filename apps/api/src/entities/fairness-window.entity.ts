@@ -15,8 +15,9 @@ export const ATTRIBUTE_MAX = 100;
 @Entity({ tableName: 'fairness_window' })
 @Unique({ properties: ['aiSystem', 'attribute', 'startsOn', 'endsOn'] })
 @Index({ properties: ['organisation', 'aiSystem', 'attribute', 'startsOn'] })
+@Index({ properties: ['organisation', 'updatedAt'] })
 export class FairnessWindow {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -48,4 +49,11 @@ export class FairnessWindow {
 
   @Property({ type: Date })
   createdAt: Date = new Date();
+
+  /**
+   * When the window's counts were last written (`setCells`); null for windows stored before this
+   * was kept, or loaded in bulk. Answers kept between requests compare its latest value.
+   */
+  @Property({ type: Date, nullable: true })
+  updatedAt: Date | null = new Date();
 }

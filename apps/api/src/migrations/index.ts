@@ -21,6 +21,7 @@ import { Migration20261129090000_sign_in_failures } from './Migration20261129090
 import { Migration20261129100000_risk_criteria } from './Migration20261129100000_risk_criteria.js';
 import { Migration20261129110000_ai_act_classification } from './Migration20261129110000_ai_act_classification.js';
 import { Migration20261129120000_membership_management } from './Migration20261129120000_membership_management.js';
+import { Migration20261129190000_fairness_window_updated_at } from './Migration20261129190000_fairness_window_updated_at.js';
 
 /** Every migration in order; listed explicitly so the build needs no folder scanning. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   { name: 'Migration20261129100000_risk_criteria', class: Migration20261129100000_risk_criteria },
   { name: 'Migration20261129110000_ai_act_classification', class: Migration20261129110000_ai_act_classification },
   { name: 'Migration20261129120000_membership_management', class: Migration20261129120000_membership_management },
+  { name: 'Migration20261129190000_fairness_window_updated_at', class: Migration20261129190000_fairness_window_updated_at },
 ];

@@ -1,4 +1,5 @@
 import { controlChart } from '@assay/risk-engine';
+import type { EntityManager } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { type Context, viewerOf } from '../context.js';
@@ -10,6 +11,7 @@ import { FairnessThreshold } from '../entities/fairness-threshold.entity.js';
 import { Finding } from '../entities/finding.entity.js';
 import { InterestedParty } from '../entities/interested-party.entity.js';
 import { ManagementReview } from '../entities/management-review.entity.js';
+import type { Organisation } from '../entities/organisation.entity.js';
 import { ReviewAction } from '../entities/review-action.entity.js';
 import { Risk } from '../entities/risk.entity.js';
 import { computeProjection, computeReadiness } from '../services/certification-inputs.js';
@@ -17,6 +19,7 @@ import { checkDate, todayIso } from '../services/dates.js';
 import { computeFairnessTrend } from '../services/fairness-trend.js';
 import { gatheredWindows, thresholdWindowRows } from '../services/fairness-windows.js';
 import { isOnTarget, kpiTrend, latestReading } from '../services/objective-kpi.js';
+import { changePlace, KeptAnswers } from '../services/kept-answers.js';
 import { exposureOverTime } from '../services/risk-history.js';
 import { ManagementReviewPackView, type ControlChartView, type KpiResultView, type MonitoringResultView } from './review-pack.type.js';
 import { exposureView } from './risk-trend.resolver.js';
@@ -54,6 +57,41 @@ function lateActionsChart(actions: readonly CorrectiveAction[], since: string, a
   };
 }
 
+/** A threshold's metric over its windows up to a day, as the pack reports it. */
+type ThresholdTrend = Pick<MonitoringResultView, 'latest' | 'latestEnd' | 'breached' | 'trend' | 'slopePerDay' | 'projectedBreach' | 'latestShift'>;
+
+/**
+ * The trend of every threshold's metric over its windows up to `day`, by threshold id: the costly
+ * part of a pack (an organisation with a model per threshold has a thousand series of two years'
+ * windows), so kept between requests while nothing changes (`keptTrends`).
+ */
+async function thresholdTrends(em: EntityManager, organisation: Organisation, thresholds: readonly FairnessThreshold[], day: string): Promise<Map<string, ThresholdTrend>> {
+  const windowRows = await thresholdWindowRows(em, organisation, { to: day });
+  const trends = new Map<string, ThresholdTrend>();
+  for (const threshold of thresholds) {
+    const windows = gatheredWindows(windowRows.get(`${threshold.aiSystem.id} ${threshold.attribute}`) ?? []);
+    const computed = computeFairnessTrend(windows, threshold.metric, {
+      ...(threshold.privilegedGroup !== null ? { privilegedGroup: threshold.privilegedGroup } : {}),
+      minGroupSize: threshold.minGroupSize,
+      threshold: threshold.value,
+      direction: threshold.direction,
+    });
+    trends.set(threshold.id, {
+      latest: computed.latest,
+      latestEnd: computed.points.filter((point) => point.value !== null).at(-1)?.end ?? null,
+      breached: computed.breached,
+      trend: computed.trend.direction,
+      slopePerDay: computed.trend.slopePerDay,
+      projectedBreach: computed.projectedBreach?.date ?? null,
+      latestShift: computed.changePoints.at(-1)?.startDate ?? null,
+    });
+  }
+  return trends;
+}
+
+/** Threshold trends already computed, by organisation and day (packs are asked for today, again and again). */
+const keptTrends = new KeptAnswers<Map<string, ThresholdTrend>>(50);
+
 @Resolver()
 export class ReviewPackResolver {
   @Query(() => ManagementReviewPackView, {
@@ -89,40 +127,28 @@ export class ReviewPackResolver {
     const completedInPeriod = actions.filter((action) => action.completedOn !== null && action.completedOn > since && action.completedOn <= day);
 
     // (d) Monitoring results: every fairness threshold against its windows up to asOf.
-    // Three statements whatever the number of thresholds: the thresholds, their windows, their open findings.
+    // Four statements whatever the number of thresholds: where the records stand, the thresholds,
+    // their windows (only when no trend was kept at that place), their open findings.
+    const place = em.isInTransaction() ? null : await changePlace(em, organisation);
     const thresholds = await em.find(FairnessThreshold, { organisation }, { populate: ['aiSystem'], orderBy: { createdAt: 'asc' } });
-    const windowRows = await thresholdWindowRows(em, organisation, { to: day });
+    const compute = () => thresholdTrends(em, organisation, thresholds, day);
+    let trends = place === null ? await compute() : await keptTrends.answer(`${organisation.id} ${day}`, place, compute);
+    // A threshold added between the place and the thresholds being read is not in a kept answer.
+    if (thresholds.some((threshold) => !trends.has(threshold.id))) trends = await compute();
     const openFindings = new Map<string, Finding>();
     for (const finding of await em.find(Finding, { organisation, threshold: { $ne: null }, status: 'open', raisedOn: { $lte: day } }, { orderBy: { raisedOn: 'desc', id: 'asc' } })) {
       const thresholdId = finding.threshold!.id;
       if (!openFindings.has(thresholdId)) openFindings.set(thresholdId, finding);
     }
-    const monitoring: MonitoringResultView[] = [];
-    for (const threshold of thresholds) {
-      const windows = gatheredWindows(windowRows.get(`${threshold.aiSystem.id} ${threshold.attribute}`) ?? []);
-      const computed = computeFairnessTrend(windows, threshold.metric, {
-        ...(threshold.privilegedGroup !== null ? { privilegedGroup: threshold.privilegedGroup } : {}),
-        minGroupSize: threshold.minGroupSize,
-        threshold: threshold.value,
-        direction: threshold.direction,
-      });
-      const lastPoint = computed.points.filter((point) => point.value !== null).at(-1);
-      monitoring.push({
-        aiSystem: threshold.aiSystem,
-        attribute: threshold.attribute,
-        metric: threshold.metric,
-        threshold: threshold.value,
-        direction: threshold.direction,
-        latest: computed.latest,
-        latestEnd: lastPoint?.end ?? null,
-        breached: computed.breached,
-        trend: computed.trend.direction,
-        slopePerDay: computed.trend.slopePerDay,
-        projectedBreach: computed.projectedBreach?.date ?? null,
-        latestShift: computed.changePoints.at(-1)?.startDate ?? null,
-        openFinding: openFindings.get(threshold.id) ?? null,
-      });
-    }
+    const monitoring: MonitoringResultView[] = thresholds.map((threshold) => ({
+      aiSystem: threshold.aiSystem,
+      attribute: threshold.attribute,
+      metric: threshold.metric,
+      threshold: threshold.value,
+      direction: threshold.direction,
+      ...trends.get(threshold.id)!,
+      openFinding: openFindings.get(threshold.id) ?? null,
+    }));
 
     // (d) KPIs of the AI objectives, as measured up to asOf.
     const objectives = await em.find(AiObjective, { organisation, status: { $nin: ['withdrawn'] } }, { populate: ['measurements'], orderBy: { title: 'asc' } });

@@ -351,7 +351,7 @@ export async function seedLargeOrganisation(em: EntityManager, sizes: LargeSizes
             if (week === sizes.weeks - 1 && attribute === LARGE_THRESHOLD.attribute) {
               latestWindows.set(systemId, { start: startsOn, end: addDays(startsOn, 7), counts: { groups: counts, missing: { tp: 0, fp: 0, tn: 0, fn: 0, rows: 0 } } });
             }
-            yield { id: windowId, organisation: organisationId, aiSystem: systemId, attribute, startsOn, endsOn: addDays(startsOn, 7), rows: total, createdAt: now } as unknown as FairnessWindow;
+            yield { id: windowId, organisation: organisationId, aiSystem: systemId, attribute, startsOn, endsOn: addDays(startsOn, 7), rows: total, createdAt: now, updatedAt: now } as unknown as FairnessWindow;
           }
         }
       }

@@ -191,6 +191,7 @@ export function setCells(em: EntityManager, window: FairnessWindow, counts: Grou
   for (const [groupKey, cell] of Object.entries(counts.groups)) window.cells.add(em.create(FairnessWindowCell, { window, groupKey, ...cell }));
   if (counts.missing.rows > 0) window.cells.add(em.create(FairnessWindowCell, { window, groupKey: null, ...counts.missing }));
   window.rows = rows;
+  window.updatedAt = new Date();
 }
 
 /** The most rows one window can count (its columns are 32-bit integers). */

@@ -4,6 +4,7 @@ import { badInput } from '../errors.js';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { type CountedExposure, exposureFromHeatmap, heatmapFromCounts } from './risk-aggregates.js';
+import { changePlace, KeptAnswers } from './kept-answers.js';
 import { criteriaOf } from './risk-criteria.js';
 
 export type TrendInterval = 'week' | 'month';
@@ -72,40 +73,12 @@ export function exposureStepsStatement(organisationId: string, moments: readonly
 export async function exposureOverTime(em: EntityManager, organisation: Organisation, dates: readonly string[]): Promise<ExposurePoint[]> {
   // Inside a transaction the changes it made are not committed (and may roll back): no reuse.
   if (em.isInTransaction()) return computeExposureOverTime(em, organisation, dates);
-  // Every change to the organisation's records takes the next place in its audit log, so an answer
-  // computed at the same place is still right. The place is read before the history: an answer
-  // never reflects less than the place it is kept under.
-  const place = await auditLogPlace(em, organisation);
-  const key = `${organisation.id} ${dates.join(',')}`;
-  const kept = computedSeries.get(key);
-  if (kept !== undefined && kept.place === place) return [...(await kept.points)];
-  const points = computeExposureOverTime(em, organisation, dates);
-  computedSeries.delete(key);
-  computedSeries.set(key, { place, points });
-  if (computedSeries.size > KEPT_SERIES) computedSeries.delete(computedSeries.keys().next().value!);
-  points.catch(() => {
-    if (computedSeries.get(key)?.points === points) computedSeries.delete(key);
-  });
-  return [...(await points)];
+  const place = await changePlace(em, organisation);
+  return [...(await keptSeries.answer(`${organisation.id} ${dates.join(',')}`, place, () => computeExposureOverTime(em, organisation, dates)))];
 }
 
-/**
- * Exposure series already computed in this process, by organisation and dates (the overview and
- * the review pack ask for the same dates all day), with the audit-log place they were computed at.
- * The oldest go first beyond KEPT_SERIES. Several API processes each keep their own; the place,
- * read from the shared database, keeps them right.
- */
-const computedSeries = new Map<string, { place: number; points: Promise<ExposurePoint[]> }>();
-const KEPT_SERIES = 200;
-
-/** The sequence number of the organisation's latest audit-log entry (0 before the first); one indexed lookup. */
-async function auditLogPlace(em: EntityManager, organisation: Organisation): Promise<number> {
-  const [row] = await (em as SqlEntityManager).getConnection().execute<{ place: number | string | null }[]>(
-    'select max(sequence) as place from audit_log_entry where organisation_id = ?',
-    [organisation.id],
-  );
-  return Number(row?.place ?? 0);
-}
+/** Exposure series already computed, by organisation and dates: the overview and the review pack ask for the same dates all day. */
+const keptSeries = new KeptAnswers<ExposurePoint[]>(200);
 
 async function computeExposureOverTime(em: EntityManager, organisation: Organisation, dates: readonly string[]): Promise<ExposurePoint[]> {
   const { matrix } = await criteriaOf(em, organisation);
