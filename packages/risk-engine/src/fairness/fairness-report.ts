@@ -53,44 +53,40 @@ import type {
  */
 export function fairnessReport(counts: GroupCounts, options: FairnessReportOptions = {}): FairnessReport {
   checkGroupCounts('fairnessReport', 'counts', counts);
-  const settings = readOptions(options, counts);
-  const keys = Object.keys(counts.groups);
-  const overallCell = sumCells([...Object.values(counts.groups), counts.missing]);
+  const settings = readReportOptions(options, counts);
+  const overallCell = overallCellOf(counts);
 
-  const compared = keys.filter((key) => {
-    const cell = counts.groups[key]!;
-    return cell.rows > 0 && cell.rows >= settings.minGroupSize && cellTotal(cell) > 0;
-  });
+  const compared = comparedGroups(counts, settings);
   const tests = groupTests(counts, compared);
   const byGroup: Record<string, GroupReport> = {};
-  for (const key of keys) {
+  for (const key of Object.keys(counts.groups)) {
     const cell = counts.groups[key]!;
-    const suppressed = cell.rows < settings.minGroupSize;
+    const suppressed = isSuppressed(cell, settings);
     byGroup[key] = Object.freeze({
       ...(suppressed ? withheldMetrics(cell.rows) : groupMetrics(cell, settings)),
       suppressed,
       test: tests.get(key) ?? null,
     });
   }
-  const overall = groupMetrics(overallCell, settings);
-  const disparity = (rate: RateName, kind: 'difference' | 'ratio') => disparityOf(counts, compared, overall, rate, kind, settings);
-  const selectionDifference = disparity('selectionRate', 'difference');
-  const selectionRatio = disparity('selectionRate', 'ratio');
-  const truePositiveDifference = disparity('truePositiveRate', 'difference');
-  const truePositiveRatio = disparity('truePositiveRate', 'ratio');
-  const falsePositiveDifference = disparity('falsePositiveRate', 'difference');
-  const falsePositiveRatio = disparity('falsePositiveRate', 'ratio');
+  // Each rate's disparities are measured once: equalized odds and equal opportunity share the
+  // true positive rate's.
+  const disparity = (rate: DisparityRate) => ({
+    difference: disparityOf(counts, compared, overallCell, rate, 'difference', settings),
+    ratio: disparityOf(counts, compared, overallCell, rate, 'ratio', settings),
+  });
+  const measured = { selectionRate: disparity('selectionRate'), truePositiveRate: disparity('truePositiveRate'), falsePositiveRate: disparity('falsePositiveRate') };
+  const measure = (rate: DisparityRate, kind: DisparityKind): Disparity => measured[rate][kind];
 
   return Object.freeze({
     confidenceLevel: settings.confidenceLevel,
-    overall,
+    overall: groupMetrics(overallCell, settings),
     byGroup: Object.freeze(byGroup),
-    demographicParityDifference: selectionDifference,
-    demographicParityRatio: selectionRatio,
-    equalizedOddsDifference: worse(truePositiveDifference, falsePositiveDifference, 'larger'),
-    equalizedOddsRatio: worse(truePositiveRatio, falsePositiveRatio, 'smaller'),
-    equalOpportunityDifference: truePositiveDifference,
-    equalOpportunityRatio: truePositiveRatio,
+    demographicParityDifference: namedDisparity('demographicParityDifference', measure),
+    demographicParityRatio: namedDisparity('demographicParityRatio', measure),
+    equalizedOddsDifference: namedDisparity('equalizedOddsDifference', measure),
+    equalizedOddsRatio: namedDisparity('equalizedOddsRatio', measure),
+    equalOpportunityDifference: namedDisparity('equalOpportunityDifference', measure),
+    equalOpportunityRatio: namedDisparity('equalOpportunityRatio', measure),
     privileged: settings.privilegedGroup === undefined ? null : privilegedComparison(counts, settings.privilegedGroup, settings.confidenceLevel),
     fourFifthsRule: fourFifthsRule(counts, compared),
     theilIndex: generalizedEntropy(overallCell, 1),
@@ -98,7 +94,14 @@ export function fairnessReport(counts: GroupCounts, options: FairnessReportOptio
   });
 }
 
-interface Settings {
+/*
+ * The building blocks below are also used one metric at a time by `fairnessSeries`, so that a
+ * series computes only what its metric needs, with the same definitions (internal: not
+ * re-exported by the package).
+ */
+
+/** The report's options, checked, with their defaults (internal). */
+export interface ReportSettings {
   readonly privilegedGroup: string | undefined;
   readonly confidenceLevel: number;
   readonly minGroupSize: number;
@@ -108,7 +111,8 @@ interface Settings {
   readonly z: number;
 }
 
-function readOptions(options: FairnessReportOptions, counts: GroupCounts): Settings {
+/** Checks the options against `counts` and fills in the defaults (internal). */
+export function readReportOptions(options: FairnessReportOptions, counts: GroupCounts): ReportSettings {
   const { privilegedGroup, confidenceLevel = 0.95, minGroupSize = 0, zeroDivision = null, entropyAlpha = 2 } = options;
   if (typeof confidenceLevel !== 'number' || !(confidenceLevel > 0 && confidenceLevel < 1)) {
     throw new RiskEngineError(`fairnessReport: confidenceLevel must be a number between 0 and 1 (exclusive), got ${describe(confidenceLevel)}`);
@@ -127,6 +131,24 @@ function readOptions(options: FairnessReportOptions, counts: GroupCounts): Setti
     throw new RiskEngineError(`fairnessReport: privilegedGroup ${describe(privilegedGroup)} is not one of the groups (${known || 'none'})`);
   }
   return { privilegedGroup, confidenceLevel, minGroupSize, zeroDivision, entropyAlpha, z: normalQuantile(1 - (1 - confidenceLevel) / 2) };
+}
+
+/** Every row: the groups' cells and the cell of rows without a group value (internal). */
+export function overallCellOf(counts: GroupCounts): Cell {
+  return sumCells([...Object.values(counts.groups), counts.missing]);
+}
+
+/** A group with fewer rows than `minGroupSize`: its rates are withheld (internal). */
+export function isSuppressed(cell: Cell, settings: ReportSettings): boolean {
+  return cell.rows < settings.minGroupSize;
+}
+
+/** The groups that take part in the disparities and the four-fifths rule, in key order (internal). */
+export function comparedGroups(counts: GroupCounts, settings: ReportSettings): string[] {
+  return Object.keys(counts.groups).filter((key) => {
+    const cell = counts.groups[key]!;
+    return cell.rows > 0 && cell.rows >= settings.minGroupSize && cellTotal(cell) > 0;
+  });
 }
 
 /** The numerator of a rate, with `denominatorOf` (a switch rather than tuples: reports of many groups call these often). */
@@ -177,22 +199,20 @@ function rateOf(cell: Cell, rate: RateName, zeroDivision: null | 0 | 1): number 
   return denominator > 0 ? numeratorOf(cell, rate) / denominator : zeroDivision;
 }
 
-function groupMetrics(cell: Cell, settings: Settings): GroupMetrics {
+/** One rate of a cell with its Wilson interval, as in `GroupMetrics` (internal). */
+export function rateEstimate(cell: Cell, rate: RateName, settings: ReportSettings): Estimate {
+  const interval = wilsonIntervalAtZ(numeratorOf(cell, rate), denominatorOf(cell, rate), settings.z);
+  return Object.freeze({ value: rateOf(cell, rate, settings.zeroDivision), lower: interval?.lower ?? null, upper: interval?.upper ?? null });
+}
+
+function groupMetrics(cell: Cell, settings: ReportSettings): GroupMetrics {
   const metrics: Record<string, unknown> = { count: cell.rows };
-  for (const rate of rateNames) {
-    const numerator = numeratorOf(cell, rate);
-    const denominator = denominatorOf(cell, rate);
-    const interval = wilsonIntervalAtZ(numerator, denominator, settings.z);
-    metrics[rate] = Object.freeze({
-      value: denominator > 0 ? numerator / denominator : settings.zeroDivision,
-      lower: interval?.lower ?? null,
-      upper: interval?.upper ?? null,
-    });
-  }
+  for (const rate of rateNames) metrics[rate] = rateEstimate(cell, rate, settings);
   return Object.freeze(metrics) as unknown as GroupMetrics;
 }
 
-const withheld: Estimate = Object.freeze({ value: null, lower: null, upper: null });
+/** The estimate of a withheld rate: a suppressed group's (internal). */
+export const withheld: Estimate = Object.freeze({ value: null, lower: null, upper: null });
 
 function withheldMetrics(count: number): GroupMetrics {
   const metrics: Record<string, unknown> = { count };
@@ -200,18 +220,53 @@ function withheldMetrics(count: number): GroupMetrics {
   return metrics as unknown as GroupMetrics;
 }
 
+/** Fairlearn's disparities, as `fairnessSeries` names them (internal). */
+export type DisparityName = Extract<
+  keyof FairnessReport,
+  'demographicParityDifference' | 'demographicParityRatio' | 'equalizedOddsDifference' | 'equalizedOddsRatio' | 'equalOpportunityDifference' | 'equalOpportunityRatio'
+>;
+
+/** A disparity as a difference (Newcombe interval) or a ratio (Katz interval) (internal). */
+export type DisparityKind = 'difference' | 'ratio';
+
+/** The rates that Fairlearn's disparities compare (internal). */
+export type DisparityRate = 'selectionRate' | 'truePositiveRate' | 'falsePositiveRate';
+
+/**
+ * Which rates each of Fairlearn's disparities compares (internal): demographic parity the
+ * selection rate, equal opportunity the true positive rate, and equalized odds the worse of the
+ * true and false positive rates. `measure` gives one rate's disparity of one kind.
+ */
+export function namedDisparity(name: DisparityName, measure: (rate: DisparityRate, kind: DisparityKind) => Disparity): Disparity {
+  switch (name) {
+    case 'demographicParityDifference':
+      return measure('selectionRate', 'difference');
+    case 'demographicParityRatio':
+      return measure('selectionRate', 'ratio');
+    case 'equalizedOddsDifference':
+      return worse(measure('truePositiveRate', 'difference'), measure('falsePositiveRate', 'difference'), 'larger');
+    case 'equalizedOddsRatio':
+      return worse(measure('truePositiveRate', 'ratio'), measure('falsePositiveRate', 'ratio'), 'smaller');
+    case 'equalOpportunityDifference':
+      return measure('truePositiveRate', 'difference');
+    case 'equalOpportunityRatio':
+      return measure('truePositiveRate', 'ratio');
+  }
+}
+
 /**
  * Fairlearn's difference or ratio of one rate across the compared groups: between groups
  * (max − min, or min / max) and to overall (the largest |m_g − m_all|, or the smallest of
- * min(m_g / m_all, m_all / m_g)). Groups whose rate is undefined are skipped, as pandas skips NaN.
+ * min(m_g / m_all, m_all / m_g)). Groups whose rate is undefined are skipped, as pandas skips NaN
+ * (internal).
  */
-function disparityOf(
+export function disparityOf(
   counts: GroupCounts,
   compared: readonly string[],
-  overall: GroupMetrics,
+  overallCell: Cell,
   rate: RateName,
-  kind: 'difference' | 'ratio',
-  settings: Settings,
+  kind: DisparityKind,
+  settings: ReportSettings,
 ): Disparity {
   let highestGroup: string | null = null;
   let lowestGroup: string | null = null;
@@ -226,7 +281,7 @@ function disparityOf(
     if (value < lowest) [lowest, lowestGroup] = [value, key];
   }
   if (highestGroup === null || lowestGroup === null) return noDisparity;
-  const overallValue = overall[rate].value;
+  const overallValue = rateOf(overallCell, rate, settings.zeroDivision);
   const highCell = rateParts(rate, counts.groups[highestGroup]!);
   const lowCell = rateParts(rate, counts.groups[lowestGroup]!);
 
@@ -280,37 +335,79 @@ function worse(truePositive: Disparity, falsePositive: Disparity, which: 'larger
 
 /** AIF360's ClassificationMetric with the privileged group against every other group pooled. */
 function privilegedComparison(counts: GroupCounts, privilegedGroup: string, confidenceLevel: number): PrivilegedComparison {
-  const privileged = counts.groups[privilegedGroup]!;
-  const unprivileged = subtractCell(sumCells(Object.values(counts.groups)), privileged);
-  const rate = (cell: Cell, name: RateName) => rateOf(cell, name, null);
-  const difference = (name: RateName): Comparison => {
-    const [successesU, trialsU] = rateParts(name, unprivileged);
-    const [successesP, trialsP] = rateParts(name, privileged);
-    const u = rate(unprivileged, name);
-    const p = rate(privileged, name);
-    return Object.freeze({
-      value: u === null || p === null ? null : u - p,
-      interval: newcombeInterval(successesU, trialsU, successesP, trialsP, confidenceLevel),
-    });
-  };
-  const selectionU = rate(unprivileged, 'selectionRate');
-  const selectionP = rate(privileged, 'selectionRate');
-  const [selectedU, sizeU] = rateParts('selectionRate', unprivileged);
-  const [selectedP, sizeP] = rateParts('selectionRate', privileged);
-  const truePositiveGap = difference('truePositiveRate').value;
-  const falsePositiveGap = difference('falsePositiveRate').value;
-  const oddsDefined = truePositiveGap !== null && falsePositiveGap !== null;
+  const pools = privilegedPools(counts, privilegedGroup);
   return Object.freeze({
     privilegedGroup,
-    disparateImpact: Object.freeze({
-      value: selectionU === null || selectionP === null || selectionP === 0 ? null : selectionU / selectionP,
-      interval: katzInterval(selectedU, sizeU, selectedP, sizeP, confidenceLevel),
-    }),
-    statisticalParityDifference: difference('selectionRate'),
-    equalOpportunityGap: difference('truePositiveRate'),
-    averageOddsDifference: oddsDefined ? (falsePositiveGap + truePositiveGap) / 2 : null,
-    averageAbsOddsDifference: oddsDefined ? (Math.abs(falsePositiveGap) + Math.abs(truePositiveGap)) / 2 : null,
+    disparateImpact: privilegedMetric('disparateImpact', pools, confidenceLevel),
+    statisticalParityDifference: privilegedMetric('statisticalParityDifference', pools, confidenceLevel),
+    equalOpportunityGap: privilegedMetric('equalOpportunityGap', pools, confidenceLevel),
+    averageOddsDifference: privilegedMetric('averageOddsDifference', pools, confidenceLevel).value,
+    averageAbsOddsDifference: privilegedMetric('averageAbsOddsDifference', pools, confidenceLevel).value,
   });
+}
+
+/** AIF360's metrics against the privileged group, as `fairnessSeries` names them (internal). */
+export type PrivilegedMetricName = Exclude<keyof PrivilegedComparison, 'privilegedGroup'>;
+
+/** The privileged group's cell and the pooled cell of every other group (internal). */
+export interface PrivilegedPools {
+  readonly privileged: Cell;
+  readonly unprivileged: Cell;
+}
+
+/** Pools the groups for AIF360's metrics; `privilegedGroup` must be one of the groups (internal). */
+export function privilegedPools(counts: GroupCounts, privilegedGroup: string): PrivilegedPools {
+  const privileged = counts.groups[privilegedGroup]!;
+  return { privileged, unprivileged: subtractCell(sumCells(Object.values(counts.groups)), privileged) };
+}
+
+/**
+ * One of AIF360's metrics (internal): the disparate impact with a Katz interval, a difference of
+ * rates with a Newcombe interval, or an average of the odds gaps, which has no interval.
+ */
+export function privilegedMetric(name: PrivilegedMetricName, pools: PrivilegedPools, confidenceLevel: number): Comparison {
+  const { privileged, unprivileged } = pools;
+  switch (name) {
+    case 'disparateImpact': {
+      const selectionU = rateOf(unprivileged, 'selectionRate', null);
+      const selectionP = rateOf(privileged, 'selectionRate', null);
+      const [selectedU, sizeU] = rateParts('selectionRate', unprivileged);
+      const [selectedP, sizeP] = rateParts('selectionRate', privileged);
+      return Object.freeze({
+        value: selectionU === null || selectionP === null || selectionP === 0 ? null : selectionU / selectionP,
+        interval: katzInterval(selectedU, sizeU, selectedP, sizeP, confidenceLevel),
+      });
+    }
+    case 'statisticalParityDifference':
+      return privilegedDifference(pools, 'selectionRate', confidenceLevel);
+    case 'equalOpportunityGap':
+      return privilegedDifference(pools, 'truePositiveRate', confidenceLevel);
+    case 'averageOddsDifference':
+    case 'averageAbsOddsDifference': {
+      const truePositiveGap = privilegedGap(pools, 'truePositiveRate');
+      const falsePositiveGap = privilegedGap(pools, 'falsePositiveRate');
+      if (truePositiveGap === null || falsePositiveGap === null) return noComparison;
+      // ½(FPR gap + TPR gap), or ½(|FPR gap| + |TPR gap|).
+      const average = name === 'averageOddsDifference' ? (falsePositiveGap + truePositiveGap) / 2 : (Math.abs(falsePositiveGap) + Math.abs(truePositiveGap)) / 2;
+      return Object.freeze({ value: average, interval: null });
+    }
+  }
+}
+
+const noComparison: Comparison = Object.freeze({ value: null, interval: null });
+
+/** rate(unprivileged) − rate(privileged); null when either is undefined, as AIF360 gives NaN. */
+function privilegedGap(pools: PrivilegedPools, rate: RateName): number | null {
+  const unprivileged = rateOf(pools.unprivileged, rate, null);
+  const privileged = rateOf(pools.privileged, rate, null);
+  return unprivileged === null || privileged === null ? null : unprivileged - privileged;
+}
+
+/** The gap of a rate with its Newcombe interval. */
+function privilegedDifference(pools: PrivilegedPools, rate: RateName, confidenceLevel: number): Comparison {
+  const [successesU, trialsU] = rateParts(rate, pools.unprivileged);
+  const [successesP, trialsP] = rateParts(rate, pools.privileged);
+  return Object.freeze({ value: privilegedGap(pools, rate), interval: newcombeInterval(successesU, trialsU, successesP, trialsP, confidenceLevel) });
 }
 
 /** Each compared group's selection rate over the highest; adverse impact below 4/5. */

@@ -1,8 +1,23 @@
 import { RiskEngineError } from '../errors/risk-engine-error.js';
 import { parseIsoDate } from '../time/parse-iso-date.js';
-import { describe } from './cell.js';
-import { fairnessReport } from './fairness-report.js';
-import type { FairnessMetric, FairnessPoint, FairnessReport, FairnessSeriesOptions, FairnessWindow, Interval, RateName } from './types.js';
+import { checkGroupCounts, describe } from './cell.js';
+import {
+  comparedGroups,
+  disparityOf,
+  isSuppressed,
+  namedDisparity,
+  overallCellOf,
+  privilegedMetric,
+  privilegedPools,
+  rateEstimate,
+  readReportOptions,
+  withheld,
+  type DisparityName,
+  type PrivilegedMetricName,
+  type ReportSettings,
+} from './fairness-report.js';
+import { generalizedEntropy } from './generalized-entropy.js';
+import type { Estimate, FairnessMetric, FairnessPoint, FairnessSeriesOptions, FairnessWindow, GroupCounts, Interval, RateName } from './types.js';
 
 const disparities = new Set<FairnessMetric>([
   'demographicParityDifference',
@@ -62,37 +77,55 @@ export function fairnessSeries(windows: readonly FairnessWindow[], metric: Fairn
   dated.sort((a, b) => a.start - b.start || a.index - b.index);
 
   return dated.map(({ window, index }) => {
-    let report: FairnessReport;
-    try {
-      // A privileged group absent from one window leaves a gap rather than failing the series.
-      const hasPrivileged = reportOptions.privilegedGroup === undefined || Object.hasOwn(window.counts?.groups ?? {}, reportOptions.privilegedGroup);
-      report = fairnessReport(window.counts, hasPrivileged ? reportOptions : { ...reportOptions, privilegedGroup: undefined });
-    } catch (error) {
-      if (error instanceof RiskEngineError) throw new RiskEngineError(error.message.replace('fairnessReport: counts', `fairnessSeries: windows[${index}].counts`));
-      throw error;
-    }
-    const { value, interval, n } = pick(report, metric, method, group);
+    const counts = checkGroupCounts('fairnessSeries', `windows[${index}].counts`, window.counts);
+    // A privileged group absent from one window leaves a gap rather than failing the series.
+    const hasPrivileged = reportOptions.privilegedGroup === undefined || Object.hasOwn(counts.groups, reportOptions.privilegedGroup);
+    const settings = readReportOptions(hasPrivileged ? reportOptions : { ...reportOptions, privilegedGroup: undefined }, counts);
+    const { value, interval, n } = measure(counts, settings, metric, method, group);
     return Object.freeze({ date: window.start, start: window.start, end: window.end, value, n, interval: interval === null ? null : Object.freeze({ ...interval }) });
   });
 }
 
-function pick(report: FairnessReport, metric: FairnessMetric, method: 'betweenGroups' | 'toOverall', group: string | undefined): { value: number | null; interval: Interval | null; n: number } {
-  const n = report.overall.count;
-  if (rates.has(metric)) {
-    const source = group === undefined ? report.overall : report.byGroup[group];
-    if (source === undefined) return { value: null, interval: null, n: 0 };
-    const estimate = source[metric as RateName];
-    const interval = estimate.lower === null || estimate.upper === null ? null : { lower: estimate.lower, upper: estimate.upper };
-    return { value: estimate.value, interval, n: source.count };
-  }
-  if (metric === 'theilIndex') return { value: report.theilIndex, interval: null, n };
+interface Measurement {
+  readonly value: number | null;
+  readonly interval: Interval | null;
+  readonly n: number;
+}
+
+/**
+ * The metric of one window's counts, from the same building blocks as `fairnessReport` and
+ * equal to the figure its report gives, computing only what the metric needs.
+ */
+function measure(counts: GroupCounts, settings: ReportSettings, metric: FairnessMetric, method: 'betweenGroups' | 'toOverall', group: string | undefined): Measurement {
+  if (rates.has(metric)) return measureRate(counts, settings, metric as RateName, group);
+  const overallCell = overallCellOf(counts);
+  const n = overallCell.rows;
+  if (metric === 'theilIndex') return { value: generalizedEntropy(overallCell, 1), interval: null, n };
   if (againstPrivileged.has(metric)) {
-    const privileged = report.privileged;
-    if (privileged === null) return { value: null, interval: null, n };
-    if (metric === 'averageOddsDifference' || metric === 'averageAbsOddsDifference') return { value: privileged[metric], interval: null, n };
-    const comparison = privileged[metric as 'disparateImpact' | 'statisticalParityDifference' | 'equalOpportunityGap'];
+    if (settings.privilegedGroup === undefined) return { value: null, interval: null, n };
+    const comparison = privilegedMetric(metric as PrivilegedMetricName, privilegedPools(counts, settings.privilegedGroup), settings.confidenceLevel);
     return { value: comparison.value, interval: comparison.interval, n };
   }
-  const disparity = report[metric as 'demographicParityDifference'];
-  return method === 'betweenGroups' ? { value: disparity.betweenGroups, interval: disparity.interval, n } : { value: disparity.toOverall, interval: null, n };
+  const compared = comparedGroups(counts, settings);
+  const disparity = namedDisparity(metric as DisparityName, (rate, kind) => disparityOf(counts, compared, overallCell, rate, kind, settings));
+  if (method === 'toOverall') return { value: disparity.toOverall, interval: null, n };
+  return { value: disparity.betweenGroups, interval: disparity.interval, n };
+}
+
+/** A rate of one group (withheld when the group is suppressed, absent when it has no cell) or of every row. */
+function measureRate(counts: GroupCounts, settings: ReportSettings, rate: RateName, group: string | undefined): Measurement {
+  let estimate: Estimate;
+  let n: number;
+  if (group === undefined) {
+    const overallCell = overallCellOf(counts);
+    estimate = rateEstimate(overallCell, rate, settings);
+    n = overallCell.rows;
+  } else {
+    if (!Object.hasOwn(counts.groups, group)) return { value: null, interval: null, n: 0 };
+    const cell = counts.groups[group]!;
+    estimate = isSuppressed(cell, settings) ? withheld : rateEstimate(cell, rate, settings);
+    n = cell.rows;
+  }
+  const interval = estimate.lower === null || estimate.upper === null ? null : { lower: estimate.lower, upper: estimate.upper };
+  return { value: estimate.value, interval, n };
 }
