@@ -423,7 +423,7 @@ async function main() {
     const sixteen = await load(served.url, token, operations, 16, requests * 2, scenario.prepare);
     // Requests answered TIMEOUT may still be computing; the raw SQL is timed on a quiet server.
     const waited = await quiet(served);
-    if (waited > 0) say(`  waited ${waited.toFixed(0)} s for the server to finish work of requests already answered`);
+    if (waited >= 1) say(`  waited ${waited.toFixed(0)} s for the server to finish work of requests already answered`);
     const raw = await timeRaw(served.orm, scenario.raw({ ...context, kind: full.kind }), Math.max(10, Math.round(requests / 2)));
     const ratio = one.p95 / raw.p95;
     const smallCount = smallCounts.get(scenario.name)!;

@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { KEEP_ALIVE_MS } from '../src/http/http-server.js';
+import { connect } from 'node:net';
+import { ANNOUNCED_KEEP_ALIVE_MS, createHttpServer as createApiHttpServer, KEEP_ALIVE_MS } from '../src/http/http-server.js';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -143,11 +144,35 @@ describe.each(databases.available.slice(0, 1))('HTTP hardening on $name', (datab
     }
   });
 
-  it('keeps idle connections open longer than clients and load balancers usually do (65 s), so they close them first', async () => {
+  it('keeps idle connections open longer than clients and load balancers usually do, and announces less than it keeps, so clients close first', async () => {
     const response = await fetch(`${api.url}/healthz`);
     await response.arrayBuffer();
-    expect(response.headers.get('keep-alive')).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
-    expect(KEEP_ALIVE_MS).toBeGreaterThan(60_000);
+    expect(response.headers.get('keep-alive')).toBe(`timeout=${ANNOUNCED_KEEP_ALIVE_MS / 1000}`);
+    expect(ANNOUNCED_KEEP_ALIVE_MS).toBeGreaterThanOrEqual(60_000);
+    expect(KEEP_ALIVE_MS - ANNOUNCED_KEEP_ALIVE_MS).toBeGreaterThanOrEqual(3_000);
+  });
+
+  it('keeps an idle connection past the time it announces, and closes it at the time it keeps', async () => {
+    const server = createApiHttpServer((_request, response) => response.end('{}'), { keptMs: 1_600, announcedMs: 1_000 });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+      const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
+      let head = '';
+      const answered = new Promise<number>((resolve) =>
+        socket.on('data', (chunk) => {
+          head += chunk.toString();
+          if (head.includes('{}')) resolve(Date.now());
+        }),
+      );
+      socket.write('GET / HTTP/1.1\r\nHost: assay\r\n\r\n');
+      const [answeredAt, closedAt] = [await answered, await closed];
+      expect(head).toMatch(/\r\nKeep-Alive: timeout=1\r\n/i);
+      expect(head.match(/keep-alive: timeout/gi)).toHaveLength(1);
+      expect(closedAt - answeredAt).toBeGreaterThanOrEqual(1_400);
+    } finally {
+      server.close();
+    }
   });
 
   it("does not serve Apollo's landing page, which would load scripts from a CDN", async () => {
