@@ -109,7 +109,20 @@ interface GatheredWindowRow {
  * one threshold at a time.
  */
 export async function thresholdWindowRows(em: EntityManager, organisation: Organisation, which: { to: string } | 'latest'): Promise<Map<string, GatheredWindowRow[]>> {
-  const postgres = em.getPlatform() instanceof PostgreSqlPlatform;
+  const { sql, params } = thresholdWindowsStatement(organisation.id, which, em.getPlatform() instanceof PostgreSqlPlatform);
+  const rows = await (em as SqlEntityManager).getConnection().execute<GatheredWindowRow[]>(sql, params);
+  const byKey = new Map<string, GatheredWindowRow[]>();
+  for (const row of rows) {
+    const key = `${row.ai_system_id} ${row.attribute}`;
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [row]);
+    else list.push(row);
+  }
+  return byKey;
+}
+
+/** The statement behind thresholdWindowRows (also timed bare by the API benchmark). */
+export function thresholdWindowsStatement(organisationId: string, which: { to: string } | 'latest', postgres: boolean): { sql: string; params: unknown[] } {
   const gather = postgres ? 'json_agg(json_build_array(c.group_key, c.tp, c.fp, c.tn, c.fn, c.rows))' : 'json_group_array(json_array(c.group_key, c.tp, c.fp, c.tn, c.fn, c.rows))';
   const thresholded = (alias: string) =>
     `exists (select 1 from fairness_threshold t where t.organisation_id = ${alias}.organisation_id and t.ai_system_id = ${alias}.ai_system_id and t.attribute = ${alias}.attribute)`;
@@ -120,22 +133,14 @@ export async function thresholdWindowRows(em: EntityManager, organisation: Organ
            where lw.organisation_id = ? and ${thresholded('lw')} group by lw.ai_system_id, lw.attribute
          ) latest on latest.ai_system_id = w.ai_system_id and latest.attribute = w.attribute and latest.starts_on = w.starts_on`
       : '';
-  const rows = await (em as SqlEntityManager).getConnection().execute<GatheredWindowRow[]>(
-    `select w.ai_system_id, w.attribute, w.starts_on, w.ends_on, ${gather} as cells
+  return {
+    sql: `select w.ai_system_id, w.attribute, w.starts_on, w.ends_on, ${gather} as cells
      from fairness_window w ${latest} left join fairness_window_cell c on c.window_id = w.id
      where w.organisation_id = ? and ${which === 'latest' ? '' : 'w.starts_on < ? and '}${thresholded('w')}
      group by w.id, w.ai_system_id, w.attribute, w.starts_on, w.ends_on
      order by w.ai_system_id, w.attribute, w.starts_on, w.id`,
-    which === 'latest' ? [organisation.id, organisation.id] : [organisation.id, which.to],
-  );
-  const byKey = new Map<string, GatheredWindowRow[]>();
-  for (const row of rows) {
-    const key = `${row.ai_system_id} ${row.attribute}`;
-    const list = byKey.get(key);
-    if (list === undefined) byKey.set(key, [row]);
-    else list.push(row);
-  }
-  return byKey;
+    params: which === 'latest' ? [organisationId, organisationId] : [organisationId, which.to],
+  };
 }
 
 /** Engine windows of gathered rows (see thresholdWindowRows), in their order. */
