@@ -10,7 +10,7 @@ export const KEEP_ALIVE_MS = 65_000;
 
 /**
  * The idle time the server announces (`Keep-Alive: timeout=60`), shorter than the time it keeps
- * connections. Clients that follow the announcement (Node's fetch closes a second before it)
+ * connections. Clients that follow the announcement (Node's fetch closes two seconds before it)
  * would otherwise close at about the moment the server does: their timers run late by up to a
  * second or two, and a request sent on a connection the server has just closed is reset.
  */
