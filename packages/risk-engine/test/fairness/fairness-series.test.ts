@@ -192,7 +192,8 @@ describe('fairnessSeries', () => {
     );
     // The windows reached every edge the comparison is meant to cover.
     for (const count of Object.values(seen)) expect(count).toBeGreaterThan(0);
-  });
+    // About a second alone; several times that while the other packages' suites share the cores.
+  }, 60_000);
 
   it('rejects bad input, naming the argument', () => {
     expectRiskEngineError(() => fairnessSeries(docWindows, 'fairness' as never), expect.stringMatching(/^fairnessSeries: metric "fairness" is not one of demographicParityDifference, /) as never);
